@@ -1,0 +1,111 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+
+namespace ChatPS.Http
+{
+    /// <summary>
+    /// A failed call to a chat platform. Carries what a script needs to decide what to do:
+    /// the platform, the request, the HTTP status, the platform's own error code and message,
+    /// and the rate-limit state at the time. Messages never contain a token.
+    /// </summary>
+    public class ChatApiException : Exception
+    {
+        /// <summary>Creates an exception for a failed call.</summary>
+        public ChatApiException(
+            ChatPlatform platform,
+            ChatErrorKind kind,
+            HttpMethod method,
+            string path,
+            int? statusCode,
+            string? apiCode,
+            string? apiMessage,
+            RateLimitState? rateLimit = null,
+            int attempts = 1,
+            Exception? innerException = null)
+            : base(Compose(platform, kind, method, path, statusCode, apiCode, apiMessage, attempts), innerException)
+        {
+            Platform = platform;
+            Kind = kind;
+            Method = method ?? throw new ArgumentNullException(nameof(method));
+            Path = path ?? string.Empty;
+            StatusCode = statusCode;
+            ApiCode = apiCode;
+            ApiMessage = apiMessage;
+            RateLimit = rateLimit;
+            Attempts = attempts;
+        }
+
+        /// <summary>The platform that answered (or failed to).</summary>
+        public ChatPlatform Platform { get; }
+
+        /// <summary>The classification used for PowerShell error categories.</summary>
+        public ChatErrorKind Kind { get; }
+
+        /// <summary>HTTP method of the failed request.</summary>
+        public HttpMethod Method { get; }
+
+        /// <summary>Path of the failed request relative to the base URI, without the query string.</summary>
+        public string Path { get; }
+
+        /// <summary>HTTP status, or null if no response arrived.</summary>
+        public int? StatusCode { get; }
+
+        /// <summary>The platform's error code (KOOK's <c>code</c>, Tomon's <c>code</c> when present).</summary>
+        public string? ApiCode { get; }
+
+        /// <summary>The platform's error message, with any secret removed.</summary>
+        public string? ApiMessage { get; }
+
+        /// <summary>Rate-limit state reported on the failing response, if any.</summary>
+        public RateLimitState? RateLimit { get; }
+
+        /// <summary>How many times the request was sent (1 when it was not retried).</summary>
+        public int Attempts { get; }
+
+        /// <summary>
+        /// A stable identifier for this failure, e.g. <c>ChatPS.Kook.40000</c> when the platform sent
+        /// an error code, otherwise <c>ChatPS.Tomon.Http422</c>, or <c>ChatPS.Kook.Timeout</c>.
+        /// </summary>
+        public string ErrorId
+        {
+            get
+            {
+                string prefix = "ChatPS." + Platform.ToString() + ".";
+                if (!string.IsNullOrEmpty(ApiCode)) return prefix + ApiCode;
+                if (StatusCode.HasValue) return prefix + "Http" + StatusCode.Value.ToString(CultureInfo.InvariantCulture);
+                return prefix + Kind.ToString();
+            }
+        }
+
+        private static string Compose(ChatPlatform platform, ChatErrorKind kind, HttpMethod method, string path, int? status, string? code, string? message, int attempts)
+        {
+            var sb = new StringBuilder();
+            sb.Append(platform).Append(' ').Append(method?.Method).Append(' ').Append(path).Append(" failed");
+            if (status.HasValue) sb.Append(" with HTTP ").Append(status.Value.ToString(CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(code)) sb.Append(" (code ").Append(code).Append(')');
+            if (!status.HasValue && string.IsNullOrEmpty(code)) sb.Append(" (").Append(Describe(kind)).Append(')');
+            if (!string.IsNullOrEmpty(message)) sb.Append(": ").Append(message);
+            else if (status.HasValue) sb.Append(": ").Append(Describe(kind));
+            if (attempts > 1) sb.Append(" after ").Append(attempts.ToString(CultureInfo.InvariantCulture)).Append(" attempts");
+            sb.Append('.');
+            return sb.ToString().Replace("..", ".");
+        }
+
+        private static string Describe(ChatErrorKind kind) => kind switch
+        {
+            ChatErrorKind.Authentication => "authentication failed",
+            ChatErrorKind.PermissionDenied => "permission denied",
+            ChatErrorKind.NotFound => "not found",
+            ChatErrorKind.InvalidArgument => "invalid request",
+            ChatErrorKind.Conflict => "conflict",
+            ChatErrorKind.RateLimited => "rate limited",
+            ChatErrorKind.ServerError => "server error",
+            ChatErrorKind.InvalidResponse => "the response could not be read",
+            ChatErrorKind.Connection => "connection failed",
+            ChatErrorKind.Timeout => "timed out",
+            _ => "error",
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Net;
+
+namespace ChatPS.Http
+{
+    /// <summary>
+    /// Transport settings shared by both platforms. Names follow Invoke-RestMethod's parameters
+    /// (<c>TimeoutSec</c>, <c>MaximumRetryCount</c>, <c>RetryIntervalSec</c>) so the module can map them one to one.
+    /// </summary>
+    public sealed class ConnectionOptions
+    {
+        /// <summary>Per-attempt timeout. Default 100 seconds, as Invoke-RestMethod.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>How many times a failed request may be retried when the failure is safe to retry. Default 3.</summary>
+        public int MaximumRetryCount { get; set; } = 3;
+
+        /// <summary>Base delay for exponential back-off between retries when the server gives no delay. Default 1 second.</summary>
+        public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Upper bound on the total time spent on one call across attempts and waits. Default 5 minutes.</summary>
+        public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>Value of the <c>Accept-Language</c> header (e.g. <c>en-US</c>); KOOK localises messages by it.</summary>
+        public string? AcceptLanguage { get; set; }
+
+        /// <summary>Proxy to use, or null for the system default.</summary>
+        public IWebProxy? Proxy { get; set; }
+
+        /// <summary>Allows sending the token over plain http:// to a host that is not loopback.</summary>
+        public bool AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>Receives every HTTP log line of this connection, in addition to <see cref="HttpDiagnostics"/> listeners.</summary>
+        public Action<HttpLogEntry>? Log { get; set; }
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values that cannot work.</summary>
+        public void Validate()
+        {
+            if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be positive.");
+            if (MaximumRetryCount < 0 || MaximumRetryCount > 100)
+                throw new ArgumentOutOfRangeException(nameof(MaximumRetryCount), MaximumRetryCount, "The retry count must be between 0 and 100.");
+            if (RetryInterval < TimeSpan.Zero)
+                throw new ArgumentOutOfRangeException(nameof(RetryInterval), RetryInterval, "The retry interval cannot be negative.");
+            if (RetryBudget <= TimeSpan.Zero)
+                throw new ArgumentOutOfRangeException(nameof(RetryBudget), RetryBudget, "The retry budget must be positive.");
+        }
+
+        /// <summary>A copy, so a connection is not affected by later changes to the options it was built from.</summary>
+        public ConnectionOptions Clone() => (ConnectionOptions)MemberwiseClone();
+    }
+}

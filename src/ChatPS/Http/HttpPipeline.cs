@@ -1,0 +1,238 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ChatPS.Http
+{
+    /// <summary>
+    /// The one request pipeline both platforms use: a pooled <see cref="HttpClient"/> per connection,
+    /// authentication, proactive rate limiting, retries, per-attempt timeouts, cancellation, typed
+    /// errors and redacted logging. Platform clients only describe requests and read bodies.
+    /// Thread-safe: one instance serves concurrent callers.
+    /// </summary>
+    internal sealed class HttpPipeline : IDisposable
+    {
+        private static readonly string UserAgentValue = BuildUserAgent();
+        private readonly IApiProtocol _protocol;
+        private readonly ConnectionOptions _options;
+        private readonly HttpClient _http;
+        private readonly RateLimiter _limiter = new RateLimiter();
+        private readonly RetryPolicy _retry;
+        private ApiToken? _token;
+
+        public HttpPipeline(IApiProtocol protocol, Uri baseUri, ApiToken? token, ConnectionOptions options)
+        {
+            _protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
+            if (baseUri is null) throw new ArgumentNullException(nameof(baseUri));
+            _options = (options ?? throw new ArgumentNullException(nameof(options))).Clone();
+            _options.Validate();
+            BaseAddress = BaseUri.Normalize(baseUri.OriginalString);
+            if (BaseUri.IsUnencryptedRemote(BaseAddress) && !_options.AllowUnencryptedAuthentication)
+                throw new ArgumentException(
+                    $"Refusing to send credentials over unencrypted http:// to '{BaseAddress.Host}'. Use https://, or allow it explicitly (AllowUnencryptedAuthentication).",
+                    nameof(baseUri));
+            _token = token;
+            _retry = new RetryPolicy(_options);
+
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (_options.Proxy != null)
+            {
+                handler.Proxy = _options.Proxy;
+                handler.UseProxy = true;
+            }
+            _http = new HttpClient(handler, disposeHandler: true)
+            {
+                // Timeouts are enforced per attempt below, so that a retry gets its own full timeout.
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+        }
+
+        /// <summary>The normalised base URI (always ends in '/').</summary>
+        public Uri BaseAddress { get; }
+
+        /// <summary>The platform this pipeline talks to.</summary>
+        public ChatPlatform Platform => _protocol.Platform;
+
+        /// <summary>The limiter, exposed for diagnostics.</summary>
+        internal RateLimiter Limiter => _limiter;
+
+        /// <summary>True once a token is set.</summary>
+        public bool HasToken => _token != null;
+
+        /// <summary>Replaces the token (Tomon exchanges a bot token for a session token).</summary>
+        public void SetToken(ApiToken token) => _token = token ?? throw new ArgumentNullException(nameof(token));
+
+        /// <summary>Removes the token from <paramref name="text"/> (server messages may echo it).</summary>
+        public string Redact(string text)
+        {
+            var token = _token;
+            return token is null ? text : SecretRedactor.Redact(text, token.Reveal());
+        }
+
+        /// <summary>
+        /// Sends <paramref name="request"/>, retrying where the policy allows, and returns the 2xx response.
+        /// Any other outcome throws a <see cref="ChatApiException"/>.
+        /// </summary>
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            if (request.Authenticated && _token is null)
+                throw new InvalidOperationException($"The {Platform} connection has no token; sign in first.");
+
+            var total = Stopwatch.StartNew();
+            string route = request.Path;
+            for (int attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var lease = await _limiter.AcquireAsync(route, (wait, why) => Log(request, null, wait, null, attempt, $"waiting {wait.TotalSeconds:0.###}s for {why}"), cancellationToken).ConfigureAwait(false);
+
+                var watch = Stopwatch.StartNew();
+                AttemptOutcome outcome;
+                Exception failure;
+                using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    attemptCts.CancelAfter(_options.Timeout);
+                    try
+                    {
+                        using var message = BuildMessage(request);
+                        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
+                        byte[] body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        watch.Stop();
+                        var state = RateLimitState.FromHeaders(response.Headers, DateTimeOffset.UtcNow);
+                        int status = (int)response.StatusCode;
+                        lease.Complete(state, rejected: status == 429);
+                        var result = new ApiResponse(request, status, response.Headers, response.Content?.Headers.ContentType?.MediaType, body, state, attempt, watch.Elapsed);
+                        if (result.IsSuccess)
+                        {
+                            Log(request, status, watch.Elapsed, state, attempt, null);
+                            return result;
+                        }
+
+                        var error = _protocol.ReadError(result);
+                        if (_retry.ShouldRetry(request, AttemptOutcome.Response, status, attempt) &&
+                            await BackOffAsync(request, attempt, status, state, total, $"HTTP {status}", cancellationToken).ConfigureAwait(false))
+                            continue;
+
+                        Log(request, status, watch.Elapsed, state, attempt, error.Message is null ? null : Redact(error.Message));
+                        throw new ChatApiException(Platform, error.Kind, request.Method, request.Path, status, error.Code,
+                            error.Message is null ? null : Redact(error.Message), state, attempt);
+                    }
+                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        outcome = AttemptOutcome.Timeout;
+                        failure = ex;
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        outcome = NeverSent(ex) ? AttemptOutcome.NotSent : AttemptOutcome.ConnectionLost;
+                        failure = ex;
+                    }
+                    catch (IOException ex)
+                    {
+                        outcome = AttemptOutcome.ConnectionLost;
+                        failure = ex;
+                    }
+                }
+
+                watch.Stop();
+                string what = Describe(outcome, failure);
+                lease.Dispose();
+                if (_retry.ShouldRetry(request, outcome, null, attempt) &&
+                    await BackOffAsync(request, attempt, null, null, total, what, cancellationToken).ConfigureAwait(false))
+                    continue;
+
+                Log(request, null, watch.Elapsed, null, attempt, what);
+                var kind = outcome == AttemptOutcome.Timeout ? ChatErrorKind.Timeout : ChatErrorKind.Connection;
+                throw new ChatTransportException(Platform, kind, request.Method, request.Path, Redact(what), attempt, failure);
+            }
+        }
+
+        /// <summary>Waits before a retry if the budget allows; false means give up now.</summary>
+        private async Task<bool> BackOffAsync(ApiRequest request, int attempt, int? status, RateLimitState? state, Stopwatch total, string reason, CancellationToken cancellationToken)
+        {
+            // A 429 with rate-limit headers has already told the limiter to hold the bucket until it resets.
+            bool limiterWaits = status == 429 && state != null && (state.Remaining.HasValue || state.ResetAfter.HasValue);
+            TimeSpan delay = limiterWaits ? TimeSpan.Zero : _retry.Delay(attempt, state);
+            TimeSpan expected = delay + (limiterWaits ? state!.ResetAfter ?? TimeSpan.Zero : TimeSpan.Zero);
+            if (total.Elapsed + expected > _options.RetryBudget) return false;
+            Log(request, status, TimeSpan.Zero, state, attempt, $"{reason}; retrying" + (delay > TimeSpan.Zero ? $" in {delay.TotalSeconds:0.###}s" : string.Empty));
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private HttpRequestMessage BuildMessage(ApiRequest request)
+        {
+            var message = new HttpRequestMessage(request.Method, new Uri(BaseAddress, request.PathAndQuery));
+            message.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (!string.IsNullOrWhiteSpace(_options.AcceptLanguage))
+                message.Headers.TryAddWithoutValidation("Accept-Language", _options.AcceptLanguage);
+            if (request.Authenticated && _token != null)
+                message.Headers.Authorization = new AuthenticationHeaderValue(_protocol.AuthorizationScheme, _token.Reveal());
+            if (request.Content != null) message.Content = request.Content();
+            return message;
+        }
+
+        private void Log(ApiRequest request, int? status, TimeSpan elapsed, RateLimitState? state, int attempt, string? note)
+        {
+            // Query values and server text are caller- or server-supplied and may contain the token.
+            HttpDiagnostics.Write(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery), status, elapsed, state, attempt,
+                note is null ? null : Redact(note)), _options.Log);
+        }
+
+        private static bool NeverSent(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException se &&
+                    (se.SocketErrorCode == SocketError.ConnectionRefused || se.SocketErrorCode == SocketError.HostNotFound ||
+                     se.SocketErrorCode == SocketError.HostUnreachable || se.SocketErrorCode == SocketError.NetworkUnreachable))
+                    return true;
+                if (e is WebException we &&
+                    (we.Status == WebExceptionStatus.ConnectFailure || we.Status == WebExceptionStatus.NameResolutionFailure))
+                    return true;
+            }
+            return false;
+        }
+
+        private string Describe(AttemptOutcome outcome, Exception failure)
+        {
+            string detail = Innermost(failure).Message;
+            return outcome switch
+            {
+                AttemptOutcome.Timeout => $"no response within {_options.Timeout.TotalSeconds:0.###}s",
+                AttemptOutcome.NotSent => "could not connect to " + BaseAddress.Authority + ": " + detail,
+                _ => "the connection failed: " + detail,
+            };
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        private static string BuildUserAgent()
+        {
+            var assembly = typeof(HttpPipeline).Assembly;
+            string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+            int plus = version.IndexOf('+');
+            if (plus > 0) version = version.Substring(0, plus);
+            return $"ChatPS/{version} ({RuntimeInformation.OSDescription.Trim()}; {RuntimeInformation.FrameworkDescription.Trim()})";
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}

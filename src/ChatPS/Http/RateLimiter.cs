@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ChatPS.Http
+{
+    /// <summary>
+    /// Paces requests per server bucket from the rate-limit headers, so requests wait before they are
+    /// sent instead of being refused with 429 (KOOK disables bots that keep exceeding limits).
+    /// Shared by every caller of one connection; thread-safe.
+    /// </summary>
+    /// <remarks>
+    /// The state per bucket is the last reported <c>Remaining</c>, less requests sent since; a bucket
+    /// that has not been seen yet (or whose window has passed with no limit known) lets one probe
+    /// request through and holds the others until its response says how much room there is.
+    /// Requests still in flight when a response arrives are assumed not yet counted by the server,
+    /// which errs on the side of waiting.
+    /// </remarks>
+    internal sealed class RateLimiter
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, string> _routeToBucket = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Bucket> _buckets = new Dictionary<string, Bucket>(StringComparer.Ordinal);
+        private readonly Func<DateTimeOffset> _clock;
+        private DateTimeOffset _globalResetAt = DateTimeOffset.MinValue;
+
+        public RateLimiter(Func<DateTimeOffset>? clock = null) => _clock = clock ?? (() => DateTimeOffset.UtcNow);
+
+        /// <summary>Waits until a request on <paramref name="route"/> may be sent, and reserves it. Dispose the lease after the response.</summary>
+        public async Task<Lease> AcquireAsync(string route, Action<TimeSpan, string>? onWait, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                TimeSpan delay;
+                Task? signal = null;
+                string reason;
+                lock (_gate)
+                {
+                    var now = _clock();
+                    var bucket = BucketFor(route);
+                    if (now < _globalResetAt)
+                    {
+                        delay = _globalResetAt - now;
+                        reason = "global rate limit";
+                    }
+                    else
+                    {
+                        bucket.RefillIfDue(now);
+                        if (!bucket.Known)
+                        {
+                            if (bucket.InFlight == 0)
+                            {
+                                bucket.InFlight++;
+                                return new Lease(this, bucket, now);
+                            }
+                            signal = bucket.Changed.Task;
+                            delay = TimeSpan.Zero;
+                            reason = "waiting for the first response of bucket " + bucket.Name;
+                        }
+                        else if (bucket.Remaining > 0)
+                        {
+                            bucket.Remaining--;
+                            bucket.InFlight++;
+                            return new Lease(this, bucket, now);
+                        }
+                        else if (bucket.ResetAt == DateTimeOffset.MaxValue)
+                        {
+                            // Refilled locally, used up, and no response has said when the window ends.
+                            if (bucket.InFlight == 0)
+                            {
+                                bucket.Forget();
+                                continue;
+                            }
+                            signal = bucket.Changed.Task;
+                            delay = TimeSpan.Zero;
+                            reason = "waiting for a response of bucket " + bucket.Name;
+                        }
+                        else
+                        {
+                            delay = bucket.ResetAt > now ? bucket.ResetAt - now : TimeSpan.FromMilliseconds(10);
+                            // A response still in flight may move the reset time; wake on it too.
+                            if (bucket.InFlight > 0) signal = bucket.Changed.Task;
+                            reason = "rate limit of bucket " + bucket.Name;
+                        }
+                    }
+                }
+
+                if (signal != null && delay == TimeSpan.Zero)
+                {
+                    await WaitAnyAsync(signal, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    onWait?.Invoke(delay, reason);
+                    await WaitAnyAsync(signal, delay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>Current view of a bucket, for diagnostics and tests.</summary>
+        public (int Remaining, DateTimeOffset ResetAt, bool Known)? Snapshot(string route)
+        {
+            lock (_gate)
+            {
+                string name = _routeToBucket.TryGetValue(route, out var b) ? b : route;
+                return _buckets.TryGetValue(name, out var bucket) ? (bucket.Remaining, bucket.ResetAt, bucket.Known) : ((int, DateTimeOffset, bool)?)null;
+            }
+        }
+
+        private void Complete(Bucket bucket, DateTimeOffset sentAt, RateLimitState? state, bool rejected)
+        {
+            TaskCompletionSource<bool> changed;
+            lock (_gate)
+            {
+                bucket.InFlight--;
+                if (state != null && state.HasData)
+                {
+                    if (state.IsGlobal && state.ResetAt is DateTimeOffset globalReset && globalReset > _globalResetAt)
+                        _globalResetAt = globalReset;
+                    var target = bucket;
+                    if (!state.IsGlobal && state.Bucket != null && state.Bucket != bucket.Name)
+                    {
+                        // The server names the bucket; routes that share it share its state from now on.
+                        target = Named(state.Bucket);
+                        foreach (var route in bucket.Routes)
+                        {
+                            _routeToBucket[route] = state.Bucket;
+                            target.Routes.Add(route);
+                        }
+                    }
+                    if (!state.IsGlobal) target.Apply(state, sentAt, rejected);
+                }
+                changed = bucket.Changed;
+                bucket.Changed = NewSignal();
+            }
+            changed.TrySetResult(true);
+        }
+
+        private Bucket BucketFor(string route)
+        {
+            if (_routeToBucket.TryGetValue(route, out var name)) return Named(name);
+            _routeToBucket[route] = route;
+            var bucket = Named(route);
+            bucket.Routes.Add(route);
+            return bucket;
+        }
+
+        private Bucket Named(string name)
+        {
+            if (!_buckets.TryGetValue(name, out var bucket))
+            {
+                bucket = new Bucket(name);
+                _buckets[name] = bucket;
+            }
+            return bucket;
+        }
+
+        private static TaskCompletionSource<bool> NewSignal() =>
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private static async Task WaitAnyAsync(Task? signal, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            if (signal is null)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delayTask = Task.Delay(delay, cts.Token);
+            await Task.WhenAny(signal, delayTask).ConfigureAwait(false);
+            cts.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        /// <summary>A reserved request slot; report the response's state with <see cref="Complete"/>, or dispose to release it.</summary>
+        public sealed class Lease : IDisposable
+        {
+            private readonly RateLimiter _owner;
+            private readonly Bucket _bucket;
+            private readonly DateTimeOffset _sentAt;
+            private int _done;
+
+            internal Lease(RateLimiter owner, Bucket bucket, DateTimeOffset sentAt)
+            {
+                _owner = owner;
+                _bucket = bucket;
+                _sentAt = sentAt;
+            }
+
+            /// <summary>Records what the response said about the bucket; <paramref name="rejected"/> is true for a 429.</summary>
+            public void Complete(RateLimitState? state, bool rejected = false)
+            {
+                if (Interlocked.Exchange(ref _done, 1) == 0) _owner.Complete(_bucket, _sentAt, state, rejected);
+            }
+
+            /// <summary>Releases the slot without new information (the request failed before a response).</summary>
+            public void Dispose() => Complete(null);
+        }
+
+        internal sealed class Bucket
+        {
+            public Bucket(string name) => Name = name;
+
+            public string Name { get; }
+            public HashSet<string> Routes { get; } = new HashSet<string>(StringComparer.Ordinal);
+            public bool Known { get; private set; }
+            public int? Limit { get; private set; }
+            public int Remaining { get; set; }
+            public DateTimeOffset ResetAt { get; private set; } = DateTimeOffset.MinValue;
+            public int InFlight { get; set; }
+            public TaskCompletionSource<bool> Changed { get; set; } = NewSignal();
+
+            /// <summary>When the bucket was last refilled locally; responses to requests sent before then describe a window that is over.</summary>
+            public DateTimeOffset RefilledAt { get; private set; } = DateTimeOffset.MinValue;
+
+            public void Apply(RateLimitState state, DateTimeOffset sentAt, bool rejected)
+            {
+                if (state.Limit.HasValue) Limit = state.Limit;
+                // A late reply from the previous window would hand back its count and its (earlier) reset time;
+                // only a refusal is worth hearing from it.
+                if (Known && sentAt < RefilledAt && !rejected) return;
+
+                int reported;
+                if (state.Remaining.HasValue)
+                    // Requests sent after this response was produced are not counted in it yet.
+                    reported = Math.Max(0, state.Remaining.Value - InFlight);
+                else if (state.ResetAfter.HasValue)
+                    // A bare Retry-After (429 without counts): nothing may be sent until it passes.
+                    reported = 0;
+                else
+                    return;
+
+                var resetAt = state.ResetAt ?? state.ObservedAt + TimeSpan.FromSeconds(1);
+                if (!Known)
+                {
+                    Known = true;
+                    Remaining = reported;
+                    ResetAt = resetAt;
+                    return;
+                }
+                // Within a window our own count only goes down; replies arriving out of order must not raise it.
+                Remaining = Math.Min(Remaining, reported);
+                ResetAt = ResetAt == DateTimeOffset.MaxValue || resetAt > ResetAt ? resetAt : ResetAt;
+            }
+
+            public void Forget()
+            {
+                Known = false;
+                ResetAt = DateTimeOffset.MinValue;
+            }
+
+            public void RefillIfDue(DateTimeOffset now)
+            {
+                if (!Known || now < ResetAt) return;
+                if (Limit.HasValue)
+                {
+                    // Our reset time is never earlier than the server's (it was observed after the server computed it),
+                    // so the window has turned; requests still in flight may count against the new one.
+                    Remaining = Math.Max(0, Limit.Value - InFlight);
+                    ResetAt = DateTimeOffset.MaxValue;
+                    RefilledAt = now;
+                }
+                else
+                {
+                    Known = false;
+                }
+            }
+        }
+    }
+}

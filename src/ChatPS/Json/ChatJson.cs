@@ -1,0 +1,61 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatPS.Http;
+
+namespace ChatPS.Json
+{
+    /// <summary>The serializer settings both platforms use: snake_case names, lenient ids, no exceptions escaping as raw <see cref="JsonException"/>.</summary>
+    public static class ChatJson
+    {
+        /// <summary>Options for reading and writing API payloads.</summary>
+        public static JsonSerializerOptions Options { get; } = Create();
+
+        private static JsonSerializerOptions Create()
+        {
+            var options = new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+                DictionaryKeyPolicy = null,
+                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+                NumberHandling = JsonNumberHandling.AllowReadingFromString,
+                PropertyNameCaseInsensitive = true,
+            };
+            options.Converters.Add(new LenientStringConverter());
+            options.MakeReadOnly(populateMissingResolver: true);
+            return options;
+        }
+
+        /// <summary>Parses a response body; a body that is not JSON becomes a <see cref="ChatResponseFormatException"/> with a snippet.</summary>
+        internal static JsonDocument Parse(ApiResponse response, ChatPlatform platform, Func<string, string> redact)
+        {
+            try
+            {
+                return JsonDocument.Parse(response.Body);
+            }
+            catch (JsonException ex)
+            {
+                throw new ChatResponseFormatException(platform, response.Request.Method, response.Request.Path, response.StatusCode,
+                    redact(response.Snippet()), response.Attempts, ex);
+            }
+        }
+
+        /// <summary>Converts a JSON element to <typeparamref name="T"/>; a payload of the wrong shape becomes a <see cref="ChatResponseFormatException"/>.</summary>
+        internal static T Convert<T>(JsonElement element, ApiResponse response, ChatPlatform platform, Func<string, string> redact)
+        {
+            try
+            {
+                var value = element.Deserialize<T>(Options);
+                if (value is null) throw new JsonException("The payload is null.");
+                return value;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException)
+            {
+                string text = element.GetRawText();
+                if (text.Length > 200) text = text.Substring(0, 200) + "…";
+                throw new ChatResponseFormatException(platform, response.Request.Method, response.Request.Path, response.StatusCode,
+                    redact($"unexpected shape for {typeof(T).Name} ({ex.Message}): {text}"), response.Attempts, ex);
+            }
+        }
+    }
+}

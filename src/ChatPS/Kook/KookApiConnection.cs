@@ -1,0 +1,57 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatPS.Http;
+using ChatPS.Json;
+
+namespace ChatPS.Kook
+{
+    /// <summary>Sends KOOK requests through the shared pipeline and unwraps the <c>{code, message, data}</c> envelope.</summary>
+    internal sealed class KookApiConnection
+    {
+        private readonly HttpPipeline _pipeline;
+
+        public KookApiConnection(HttpPipeline pipeline) => _pipeline = pipeline;
+
+        public HttpPipeline Pipeline => _pipeline;
+
+        /// <summary>Sends the request and returns the envelope's <c>data</c> (detached from the document).</summary>
+        public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            var (data, _) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            return data;
+        }
+
+        /// <summary>Sends the request and converts <c>data</c> to <typeparamref name="T"/>.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            var (data, response) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            return ChatJson.Convert<T>(data, response, ChatPlatform.Kook, _pipeline.Redact);
+        }
+
+        private async Task<(JsonElement Data, ApiResponse Response)> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var document = ChatJson.Parse(response, ChatPlatform.Kook, _pipeline.Redact);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) ||
+                !KookProtocol.TryGetCode(codeElement, out long code))
+                throw new ChatResponseFormatException(ChatPlatform.Kook, request.Method, request.Path, response.StatusCode,
+                    _pipeline.Redact("not a KOOK envelope: " + response.Snippet()), response.Attempts);
+
+            if (code != 0)
+            {
+                string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                var kind = KookProtocol.KindOfCode(code);
+                throw new ChatApiException(ChatPlatform.Kook, kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidArgument : kind,
+                    request.Method, request.Path, response.StatusCode, code.ToString(CultureInfo.InvariantCulture),
+                    message is null ? null : _pipeline.Redact(message), response.RateLimit, response.Attempts);
+            }
+
+            var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;
+            return (data, response);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatPS.Emulator.Infrastructure;
+using ChatPS.Emulator.Kook;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatPS.Emulator;
+
+/// <summary>
+/// A running emulator: a Kestrel server on 127.0.0.1 serving KOOK at <c>/api/v3</c>, with a request
+/// log, a connection counter, per-bucket rate limits and a fault plan. Start it from a test with
+/// <see cref="StartAsync"/> (port 0 picks a free port) or from the command line.
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private const string RecordKey = "chatps.emulator.record";
+    private readonly WebApplication _app;
+    private long _connections;
+
+    private EmulatorHost(EmulatorOptions options, WebApplication app)
+    {
+        Options = options;
+        _app = app;
+        Kook = new KookState(options.SyntheticUsers);
+        KookLimiter = new FixedWindowLimiter(bucket => Options.RateLimits.TryGetValue(bucket, out var rule) ? rule : Options.DefaultRateLimit);
+    }
+
+    /// <summary>The options the emulator runs with; rate limits and latency may be changed while it runs.</summary>
+    public EmulatorOptions Options { get; }
+
+    /// <summary>The emulated KOOK world.</summary>
+    public KookState Kook { get; }
+
+    /// <summary>KOOK's rate-limit counters.</summary>
+    public FixedWindowLimiter KookLimiter { get; }
+
+    /// <summary>Every request received.</summary>
+    public RequestLog Requests { get; } = new();
+
+    /// <summary>Faults to inject.</summary>
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>TCP connections accepted since start.</summary>
+    public long ConnectionsAccepted => Interlocked.Read(ref _connections);
+
+    /// <summary>The root address, e.g. <c>http://127.0.0.1:5380/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>KOOK's API root on this emulator (including the path base, if any).</summary>
+    public Uri KookBaseUri => new(BaseAddress, PathBasePrefix + "api/v3");
+
+    private string PathBasePrefix => string.IsNullOrEmpty(Options.PathBase) ? string.Empty : Options.PathBase.Trim('/') + "/";
+
+    /// <summary>Starts an emulator and returns once it is listening.</summary>
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        EmulatorHost? host = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => connection =>
+            {
+                Interlocked.Increment(ref host!._connections);
+                return next(connection);
+            }));
+        });
+        var app = builder.Build();
+        host = new EmulatorHost(options, app);
+        host.Configure();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        return host;
+    }
+
+    /// <summary>The log record of the request being handled, if it is an API request.</summary>
+    public static RequestRecord? Record(HttpContext context) => context.Items[RecordKey] as RequestRecord;
+
+    /// <summary>Clears the request log, the fault plan and rate-limit windows (state such as online status is kept).</summary>
+    public void ResetDiagnostics()
+    {
+        Requests.Clear();
+        Faults.Clear();
+        KookLimiter.Clear();
+    }
+
+    private void Configure()
+    {
+        var app = _app;
+        if (!string.IsNullOrEmpty(Options.PathBase)) app.UsePathBase("/" + Options.PathBase.Trim('/'));
+
+        app.Use(async (context, next) =>
+        {
+            string path = context.Request.Path.Value ?? "/";
+            if (path.StartsWith("/_emulator", StringComparison.Ordinal))
+            {
+                await next(context);
+                return;
+            }
+
+            string auth = context.Request.Headers.Authorization.ToString();
+            int space = auth.IndexOf(' ');
+            var record = Requests.Add(seq => new RequestRecord(seq, DateTimeOffset.UtcNow, context.Request.Method, path,
+                context.Request.QueryString.Value ?? string.Empty, auth.Length == 0 ? null : space > 0 ? auth[..space] : auth,
+                context.Request.Headers.UserAgent.ToString(), context.Request.ContentType, context.Request.ContentLength ?? 0));
+            context.Items[RecordKey] = record;
+            context.Response.OnStarting(() =>
+            {
+                record.Status = context.Response.StatusCode;
+                return Task.CompletedTask;
+            });
+
+            var fault = Faults.Take(context.Request.Method, path);
+            if (fault != null)
+            {
+                record.Fault = fault.Kind.ToString();
+                await FaultInjector.ApplyAsync(context, fault);
+                return;
+            }
+            if (Options.Latency > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(Options.Latency, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            await next(context);
+        });
+
+        AdminEndpoints.Map(app, this);
+        KookEndpoints.Map(app, this);
+    }
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ChatPS.Emulator;
+
+/// <summary>How an emulator instance is set up; every option also has a command-line form (see <see cref="Parse"/>).</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; } = 5380;
+
+    /// <summary>Optional path prefix the APIs are also served under, e.g. <c>/gateway/kook</c>.</summary>
+    public string? PathBase { get; set; }
+
+    /// <summary>The KOOK bot token accepted as <c>Authorization: Bot &lt;token&gt;</c>.</summary>
+    public string KookToken { get; set; } = "kook-emulator-token";
+
+    /// <summary>The KOOK OAuth token accepted as <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public string KookOAuthToken { get; set; } = "kook-emulator-oauth-token";
+
+    /// <summary>Per-bucket limits: bucket name → (requests, window). Buckets not listed use <see cref="DefaultRateLimit"/>.</summary>
+    public Dictionary<string, RateLimitRule> RateLimits { get; } = new(StringComparer.Ordinal)
+    {
+        ["user/view"] = new RateLimitRule(100, TimeSpan.FromSeconds(1)),
+        ["user/online"] = new RateLimitRule(20, TimeSpan.FromSeconds(60)),
+        ["user/offline"] = new RateLimitRule(20, TimeSpan.FromSeconds(60)),
+    };
+
+    /// <summary>Limit for buckets without their own rule.</summary>
+    public RateLimitRule DefaultRateLimit { get; set; } = new(120, TimeSpan.FromSeconds(1));
+
+    /// <summary>Artificial latency added to every API request (stands in for a network round trip).</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How many synthetic KOOK users to serve (ids 3000000000 upward), for bulk runs.</summary>
+    public int SyntheticUsers { get; set; } = 100_000;
+
+    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --rate-limit bucket=N/S --latency-ms N --synthetic-users N</c>.</summary>
+    /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
+    public static EmulatorOptions Parse(string[] args)
+    {
+        var o = new EmulatorOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            switch (name)
+            {
+                case "--port": o.Port = ParseInt(name, Next(), 0, 65535); break;
+                case "--path-base": o.PathBase = Next(); break;
+                case "--kook-token": o.KookToken = Next(); break;
+                case "--kook-oauth-token": o.KookOAuthToken = Next(); break;
+                case "--latency-ms": o.Latency = TimeSpan.FromMilliseconds(ParseInt(name, Next(), 0, 60_000)); break;
+                case "--synthetic-users": o.SyntheticUsers = ParseInt(name, Next(), 0, 10_000_000); break;
+                case "--rate-limit":
+                    var (bucket, rule) = RateLimitRule.Parse(Next());
+                    if (bucket == "*") o.DefaultRateLimit = rule; else o.RateLimits[bucket] = rule;
+                    break;
+                default: throw new ArgumentException($"Unknown option '{name}'.");
+            }
+        }
+        return o;
+    }
+
+    private static int ParseInt(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max
+            ? n : throw new ArgumentException($"{name} takes a whole number from {min} to {max}, not '{value}'.");
+}
+
+/// <summary>A fixed-window limit: <see cref="Limit"/> requests per <see cref="Window"/>; a limit of 0 disables it.</summary>
+public sealed record RateLimitRule(int Limit, TimeSpan Window)
+{
+    /// <summary>Parses <c>bucket=limit/seconds</c>, e.g. <c>user/view=100/1</c> or <c>*=0/1</c>.</summary>
+    public static (string Bucket, RateLimitRule Rule) Parse(string text)
+    {
+        int eq = text.IndexOf('=');
+        int slash = text.LastIndexOf('/');
+        if (eq <= 0 || slash < eq ||
+            !int.TryParse(text.AsSpan(eq + 1, slash - eq - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out int limit) || limit < 0 ||
+            !double.TryParse(text.AsSpan(slash + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
+            throw new ArgumentException($"--rate-limit takes bucket=limit/seconds (e.g. user/view=100/1), not '{text}'.");
+        return (text[..eq], new RateLimitRule(limit, TimeSpan.FromSeconds(seconds)));
+    }
+}

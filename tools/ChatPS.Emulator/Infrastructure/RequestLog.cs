@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace ChatPS.Emulator.Infrastructure;
+
+/// <summary>One request as the emulator received it.</summary>
+/// <param name="Sequence">Arrival order, from 1.</param>
+/// <param name="ReceivedAt">Arrival time.</param>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Path without the path base.</param>
+/// <param name="Query">Raw query string including '?', or empty.</param>
+/// <param name="AuthScheme">The Authorization scheme sent (never the token), or null.</param>
+/// <param name="UserAgent">The User-Agent header.</param>
+/// <param name="ContentType">The request's content type.</param>
+/// <param name="BodyLength">Request body length in bytes.</param>
+public sealed record RequestRecord(long Sequence, DateTimeOffset ReceivedAt, string Method, string Path, string Query, string? AuthScheme,
+    string? UserAgent, string? ContentType, long BodyLength)
+{
+    /// <summary>Response status; set when the response starts.</summary>
+    public int Status { get; set; }
+
+    /// <summary>The fault injected, if any.</summary>
+    public string? Fault { get; set; }
+
+    /// <summary>Whether the platform accepted the credentials.</summary>
+    public bool Authorized { get; private set; }
+
+    /// <summary>Records that the credentials were accepted.</summary>
+    public void MarkAuthorized() => Authorized = true;
+}
+
+/// <summary>Every request the emulator received, in arrival order; tests read it to prove what was (not) sent.</summary>
+public sealed class RequestLog
+{
+    private readonly ConcurrentQueue<RequestRecord> _records = new();
+    private long _sequence;
+
+    /// <summary>Appends a record with the next sequence number.</summary>
+    public RequestRecord Add(Func<long, RequestRecord> create)
+    {
+        var record = create(Interlocked.Increment(ref _sequence));
+        _records.Enqueue(record);
+        return record;
+    }
+
+    /// <summary>All records so far.</summary>
+    public IReadOnlyList<RequestRecord> Snapshot() => _records.ToArray();
+
+    /// <summary>Records whose path contains <paramref name="pathFragment"/>.</summary>
+    public IReadOnlyList<RequestRecord> Matching(string pathFragment) =>
+        _records.Where(r => r.Path.Contains(pathFragment, StringComparison.OrdinalIgnoreCase)).ToArray();
+
+    /// <summary>Forgets everything.</summary>
+    public void Clear() => _records.Clear();
+
+    /// <summary>Number of records.</summary>
+    public int Count => _records.Count;
+}

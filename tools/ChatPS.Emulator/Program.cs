@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatPS.Emulator;
+using ChatPS.Emulator.Infrastructure;
+
+EmulatorOptions options;
+var faults = new System.Collections.Generic.List<FaultRule>();
+try
+{
+    // --fault is handled here so EmulatorOptions stays a plain settings object.
+    var rest = new System.Collections.Generic.List<string>();
+    for (int i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--fault" && i + 1 < args.Length) faults.Add(FaultPlan.ParseRule(args[++i]));
+        else if (args[i] is "--help" or "-h")
+        {
+            Console.WriteLine("""
+                ChatPS emulator: KOOK (/api/v3) on 127.0.0.1 for tests and scripts.
+                  --port N                    TCP port (default 5380; 0 = any free port)
+                  --path-base /prefix         also serve the APIs under a path prefix
+                  --kook-token T              KOOK bot token (default kook-emulator-token)
+                  --kook-oauth-token T        KOOK OAuth token (default kook-emulator-oauth-token)
+                  --rate-limit bucket=N/S     N requests per S seconds for a bucket ('*' = default)
+                  --latency-ms N              add N ms to every API request
+                  --synthetic-users N         serve N synthetic users from id 3000000000
+                  --fault METHOD:path:kind[:count[:seconds]]
+                                              inject a fault (ServerError, BadGatewayHtml, Unavailable,
+                                              RateLimited, ConnectionReset, TruncatedJson, Stall)
+                Inspect: GET /_emulator/requests, /_emulator/stats, /_emulator/faults; POST /_emulator/faults.
+                """);
+            return 0;
+        }
+        else rest.Add(args[i]);
+    }
+    options = EmulatorOptions.Parse(rest.ToArray());
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine("chatps-emulator: " + ex.Message);
+    return 2;
+}
+
+await using var host = await EmulatorHost.StartAsync(options);
+foreach (var rule in faults) host.Faults.Add(rule);
+Console.WriteLine($"ChatPS emulator listening on {host.BaseAddress}");
+Console.WriteLine($"  KOOK  base URI: {host.KookBaseUri}   bot token: {options.KookToken}   OAuth token: {options.KookOAuthToken}");
+Console.WriteLine($"  Inspect: {host.BaseAddress}_emulator/requests   {host.BaseAddress}_emulator/stats");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+return 0;
