@@ -18,7 +18,7 @@
             Tags         = @('KOOK', 'Tomon', 'Chat', 'Bot', 'Automation', 'API', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/chatps/ChatPS'
             LicenseUri   = 'https://github.com/chatps/ChatPS/blob/main/LICENSE'
-            ReleaseNotes = 'Foundation: shared HTTP layer (auth, JSON, proactive rate limiting, retries, redacted logging) and the KOOK v3 user API client.'
+            ReleaseNotes = 'Shared HTTP layer (auth, JSON, proactive rate limiting, retries, redacted logging), the KOOK v3 user API and the Tomon /users/@me API.'
         }
     }
 }

@@ -30,6 +30,7 @@ internal static class AdminEndpoints
             connections_accepted = host.ConnectionsAccepted,
             requests = host.Requests.Count,
             kook_rate_limited = host.KookLimiter.Rejected,
+            tomon_rate_limited = host.TomonLimiter.Rejected,
         }));
 
         admin.MapGet("/faults", () => Results.Json(host.Faults.Snapshot()));
@@ -64,6 +65,8 @@ internal static class AdminEndpoints
             host.KookLimiter.Clear();
             return Results.Json(rule);
         });
+
+        admin.MapGet("/reports", () => Results.Json(host.Tomon.ReportsSnapshot()));
 
         admin.MapPost("/reset", () =>
         {

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ChatPS.Emulator.Infrastructure;
 using ChatPS.Emulator.Kook;
+using ChatPS.Emulator.Tomon;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatPS.Emulator;
 
 /// <summary>
-/// A running emulator: a Kestrel server on 127.0.0.1 serving KOOK at <c>/api/v3</c>, with a request
+/// A running emulator: a Kestrel server on 127.0.0.1 serving KOOK at <c>/api/v3</c> and Tomon at <c>/api/v1</c>, with a request
 /// log, a connection counter, per-bucket rate limits and a fault plan. Start it from a test with
 /// <see cref="StartAsync"/> (port 0 picks a free port) or from the command line.
 /// </summary>
@@ -32,6 +33,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         _app = app;
         Kook = new KookState(options.SyntheticUsers);
         KookLimiter = new FixedWindowLimiter(bucket => Options.RateLimits.TryGetValue(bucket, out var rule) ? rule : Options.DefaultRateLimit);
+        Tomon = new TomonState(options.TomonSessionToken);
+        TomonLimiter = new FixedWindowLimiter(_ => Options.TomonRateLimit);
     }
 
     /// <summary>The options the emulator runs with; rate limits and latency may be changed while it runs.</summary>
@@ -42,6 +45,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>KOOK's rate-limit counters.</summary>
     public FixedWindowLimiter KookLimiter { get; }
+
+    /// <summary>The emulated Tomon world.</summary>
+    public TomonState Tomon { get; }
+
+    /// <summary>Tomon's rate-limit counters.</summary>
+    public FixedWindowLimiter TomonLimiter { get; }
 
     /// <summary>Every request received.</summary>
     public RequestLog Requests { get; } = new();
@@ -57,6 +66,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>KOOK's API root on this emulator (including the path base, if any).</summary>
     public Uri KookBaseUri => new(BaseAddress, PathBasePrefix + "api/v3");
+
+    /// <summary>Tomon's API root on this emulator (including the path base, if any).</summary>
+    public Uri TomonBaseUri => new(BaseAddress, PathBasePrefix + "api/v1");
 
     private string PathBasePrefix => string.IsNullOrEmpty(Options.PathBase) ? string.Empty : Options.PathBase.Trim('/') + "/";
 
@@ -95,6 +107,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Requests.Clear();
         Faults.Clear();
         KookLimiter.Clear();
+        TomonLimiter.Clear();
     }
 
     private void Configure()
@@ -146,6 +159,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         AdminEndpoints.Map(app, this);
         KookEndpoints.Map(app, this);
+        TomonEndpoints.Map(app, this);
     }
 
     /// <summary>Stops the server.</summary>

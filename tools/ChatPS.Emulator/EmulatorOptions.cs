@@ -19,6 +19,15 @@ public sealed class EmulatorOptions
     /// <summary>The KOOK OAuth token accepted as <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     public string KookOAuthToken { get; set; } = "kook-emulator-oauth-token";
 
+    /// <summary>The Tomon bot token <c>POST /auth/login</c> exchanges for a session.</summary>
+    public string TomonBotToken { get; set; } = "tomon-emulator-token";
+
+    /// <summary>A Tomon session token accepted without signing in (for <c>Connect-Tomon -Token</c>).</summary>
+    public string TomonSessionToken { get; set; } = "tomon-emulator-session";
+
+    /// <summary>Tomon's per-route limit (it answers 429 with Retry-After only).</summary>
+    public RateLimitRule TomonRateLimit { get; set; } = new(200, TimeSpan.FromSeconds(1));
+
     /// <summary>Per-bucket limits: bucket name → (requests, window). Buckets not listed use <see cref="DefaultRateLimit"/>.</summary>
     public Dictionary<string, RateLimitRule> RateLimits { get; } = new(StringComparer.Ordinal)
     {
@@ -36,7 +45,7 @@ public sealed class EmulatorOptions
     /// <summary>How many synthetic KOOK users to serve (ids 3000000000 upward), for bulk runs.</summary>
     public int SyntheticUsers { get; set; } = 100_000;
 
-    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --rate-limit bucket=N/S --latency-ms N --synthetic-users N</c>.</summary>
+    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --tomon-token T --tomon-session-token T --rate-limit bucket=N/S --latency-ms N --synthetic-users N</c>.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
     public static EmulatorOptions Parse(string[] args)
     {
@@ -51,6 +60,8 @@ public sealed class EmulatorOptions
                 case "--path-base": o.PathBase = Next(); break;
                 case "--kook-token": o.KookToken = Next(); break;
                 case "--kook-oauth-token": o.KookOAuthToken = Next(); break;
+                case "--tomon-token": o.TomonBotToken = Next(); break;
+                case "--tomon-session-token": o.TomonSessionToken = Next(); break;
                 case "--latency-ms": o.Latency = TimeSpan.FromMilliseconds(ParseInt(name, Next(), 0, 60_000)); break;
                 case "--synthetic-users": o.SyntheticUsers = ParseInt(name, Next(), 0, 10_000_000); break;
                 case "--rate-limit":

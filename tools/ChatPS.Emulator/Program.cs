@@ -16,18 +16,20 @@ try
         else if (args[i] is "--help" or "-h")
         {
             Console.WriteLine("""
-                ChatPS emulator: KOOK (/api/v3) on 127.0.0.1 for tests and scripts.
+                ChatPS emulator: KOOK (/api/v3) and Tomon (/api/v1) on 127.0.0.1 for tests and scripts.
                   --port N                    TCP port (default 5380; 0 = any free port)
                   --path-base /prefix         also serve the APIs under a path prefix
                   --kook-token T              KOOK bot token (default kook-emulator-token)
                   --kook-oauth-token T        KOOK OAuth token (default kook-emulator-oauth-token)
+                  --tomon-token T             Tomon bot token for /auth/login (default tomon-emulator-token)
+                  --tomon-session-token T     Tomon session token usable directly (default tomon-emulator-session)
                   --rate-limit bucket=N/S     N requests per S seconds for a bucket ('*' = default)
                   --latency-ms N              add N ms to every API request
                   --synthetic-users N         serve N synthetic users from id 3000000000
                   --fault METHOD:path:kind[:count[:seconds]]
                                               inject a fault (ServerError, BadGatewayHtml, Unavailable,
                                               RateLimited, ConnectionReset, TruncatedJson, Stall)
-                Inspect: GET /_emulator/requests, /_emulator/stats, /_emulator/faults; POST /_emulator/faults.
+                Inspect: GET /_emulator/requests, /_emulator/stats, /_emulator/faults, /_emulator/reports; POST /_emulator/faults.
                 """);
             return 0;
         }
@@ -45,6 +47,7 @@ await using var host = await EmulatorHost.StartAsync(options);
 foreach (var rule in faults) host.Faults.Add(rule);
 Console.WriteLine($"ChatPS emulator listening on {host.BaseAddress}");
 Console.WriteLine($"  KOOK  base URI: {host.KookBaseUri}   bot token: {options.KookToken}   OAuth token: {options.KookOAuthToken}");
+Console.WriteLine($"  Tomon base URI: {host.TomonBaseUri}   bot token: {options.TomonBotToken}   session token: {options.TomonSessionToken}");
 Console.WriteLine($"  Inspect: {host.BaseAddress}_emulator/requests   {host.BaseAddress}_emulator/stats");
 Console.WriteLine("Press Ctrl+C to stop.");
 

@@ -37,6 +37,12 @@ namespace ChatPS.Http
         /// </summary>
         public Func<HttpContent>? Content { get; set; }
 
+        /// <summary>
+        /// Secrets the body carries (a password, a bot token being exchanged): they are removed from
+        /// every log line and error message about this request, as the connection's token is.
+        /// </summary>
+        public IList<ApiToken> Secrets { get; } = new List<ApiToken>();
+
         /// <summary>False for calls made before there is a token, such as Tomon's <c>auth/login</c>.</summary>
         public bool Authenticated { get; set; } = true;
 

@@ -65,15 +65,18 @@ namespace ChatPS.Http
         public int Attempts { get; }
 
         /// <summary>
-        /// A stable identifier for this failure, e.g. <c>ChatPS.Kook.40000</c> when the platform sent
-        /// an error code, otherwise <c>ChatPS.Tomon.Http422</c>, or <c>ChatPS.Kook.Timeout</c>.
+        /// A stable identifier for this failure: <c>ChatPS.Kook.40000</c> for a KOOK error code (KOOK's codes
+        /// are its error vocabulary, and often arrive with HTTP 200), <c>ChatPS.Tomon.Http422</c> for an HTTP
+        /// status (Tomon's vocabulary; its optional body codes are in <see cref="ApiCode"/>), or
+        /// <c>ChatPS.Kook.Timeout</c> / <c>.Connection</c> / <c>.InvalidResponse</c> when no status applies.
         /// </summary>
         public string ErrorId
         {
             get
             {
                 string prefix = "ChatPS." + Platform.ToString() + ".";
-                if (!string.IsNullOrEmpty(ApiCode)) return prefix + ApiCode;
+                if (Platform == ChatPlatform.Kook && !string.IsNullOrEmpty(ApiCode)) return prefix + ApiCode;
+                if (Kind == ChatErrorKind.InvalidResponse) return prefix + Kind.ToString();
                 if (StatusCode.HasValue) return prefix + "Http" + StatusCode.Value.ToString(CultureInfo.InvariantCulture);
                 return prefix + Kind.ToString();
             }

@@ -73,11 +73,14 @@ namespace ChatPS.Http
         /// <summary>Replaces the token (Tomon exchanges a bot token for a session token).</summary>
         public void SetToken(ApiToken token) => _token = token ?? throw new ArgumentNullException(nameof(token));
 
-        /// <summary>Removes the token from <paramref name="text"/> (server messages may echo it).</summary>
-        public string Redact(string text)
+        /// <summary>Removes the token, and the secrets <paramref name="request"/> carries, from <paramref name="text"/> (server messages may echo them).</summary>
+        public string Redact(string text, ApiRequest? request = null)
         {
             var token = _token;
-            return token is null ? text : SecretRedactor.Redact(text, token.Reveal());
+            if (token != null) text = SecretRedactor.Redact(text, token.Reveal());
+            if (request != null)
+                foreach (var secret in request.Secrets) text = SecretRedactor.Redact(text, secret.Reveal());
+            return text;
         }
 
         /// <summary>
@@ -100,12 +103,14 @@ namespace ChatPS.Http
                 var watch = Stopwatch.StartNew();
                 AttemptOutcome outcome;
                 Exception failure;
+                // Built outside the transport try: a body that cannot be produced (an evidence file deleted since
+                // it was checked) is the caller's error, not a connection failure to retry.
+                using var message = BuildMessage(request);
                 using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     attemptCts.CancelAfter(_options.Timeout);
                     try
                     {
-                        using var message = BuildMessage(request);
                         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
                         byte[] body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                         watch.Stop();
@@ -124,9 +129,9 @@ namespace ChatPS.Http
                             await BackOffAsync(request, attempt, status, state, total, $"HTTP {status}", cancellationToken).ConfigureAwait(false))
                             continue;
 
-                        Log(request, status, watch.Elapsed, state, attempt, error.Message is null ? null : Redact(error.Message));
+                        Log(request, status, watch.Elapsed, state, attempt, error.Message is null ? null : Redact(error.Message, request));
                         throw new ChatApiException(Platform, error.Kind, request.Method, request.Path, status, error.Code,
-                            error.Message is null ? null : Redact(error.Message), state, attempt);
+                            error.Message is null ? null : Redact(error.Message, request), state, attempt);
                     }
                     catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -154,7 +159,7 @@ namespace ChatPS.Http
 
                 Log(request, null, watch.Elapsed, null, attempt, what);
                 var kind = outcome == AttemptOutcome.Timeout ? ChatErrorKind.Timeout : ChatErrorKind.Connection;
-                throw new ChatTransportException(Platform, kind, request.Method, request.Path, Redact(what), attempt, failure);
+                throw new ChatTransportException(Platform, kind, request.Method, request.Path, Redact(what, request), attempt, failure);
             }
         }
 
@@ -187,8 +192,8 @@ namespace ChatPS.Http
         private void Log(ApiRequest request, int? status, TimeSpan elapsed, RateLimitState? state, int attempt, string? note)
         {
             // Query values and server text are caller- or server-supplied and may contain the token.
-            HttpDiagnostics.Write(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery), status, elapsed, state, attempt,
-                note is null ? null : Redact(note)), _options.Log);
+            HttpDiagnostics.Write(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery, request), status, elapsed, state, attempt,
+                note is null ? null : Redact(note, request)), _options.Log);
         }
 
         private static bool NeverSent(Exception ex)

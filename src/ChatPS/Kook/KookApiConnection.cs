@@ -28,18 +28,18 @@ namespace ChatPS.Kook
         public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
             var (data, response) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-            return ChatJson.Convert<T>(data, response, ChatPlatform.Kook, _pipeline.Redact);
+            return ChatJson.Convert<T>(data, response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
         }
 
         private async Task<(JsonElement Data, ApiResponse Response)> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            using var document = ChatJson.Parse(response, ChatPlatform.Kook, _pipeline.Redact);
+            using var document = ChatJson.Parse(response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) ||
                 !KookProtocol.TryGetCode(codeElement, out long code))
                 throw new ChatResponseFormatException(ChatPlatform.Kook, request.Method, request.Path, response.StatusCode,
-                    _pipeline.Redact("not a KOOK envelope: " + response.Snippet()), response.Attempts);
+                    _pipeline.Redact("not a KOOK envelope: " + response.Snippet(), request), response.Attempts);
 
             if (code != 0)
             {
@@ -47,7 +47,7 @@ namespace ChatPS.Kook
                 var kind = KookProtocol.KindOfCode(code);
                 throw new ChatApiException(ChatPlatform.Kook, kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidArgument : kind,
                     request.Method, request.Path, response.StatusCode, code.ToString(CultureInfo.InvariantCulture),
-                    message is null ? null : _pipeline.Redact(message), response.RateLimit, response.Attempts);
+                    message is null ? null : _pipeline.Redact(message, request), response.RateLimit, response.Attempts);
             }
 
             var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatPS.Http;
-using ChatPS.Json;
 
 namespace ChatPS.Kook
 {
@@ -50,8 +49,7 @@ namespace ChatPS.Kook
             var request = new ApiRequest(method, path);
             if (query != null)
                 foreach (var pair in query) request.AddQuery(pair.Key, pair.Value);
-            if (body != null)
-                request.Content = () => System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: ChatJson.Options);
+            if (body != null) request.Content = JsonBody.Of(body);
             return _connection.SendAsync(request, cancellationToken);
         }
 

@@ -22,13 +22,13 @@ namespace ChatPS.Kook
         /// <exception cref="ArgumentException"><paramref name="userId"/> is empty or not numeric, or <paramref name="guildId"/> is not numeric.</exception>
         public async Task<KookUser> GetAsync(string userId, string? guildId = null, CancellationToken cancellationToken = default)
         {
-            KookIds.Validate(userId, nameof(userId));
-            if (guildId != null) KookIds.Validate(guildId, nameof(guildId));
+            userId = ChatIds.Validate(userId, nameof(userId));
+            guildId = guildId is null ? null : ChatIds.Validate(guildId, nameof(guildId));
             var request = new ApiRequest(HttpMethod.Get, "user/view")
-                .AddQuery("user_id", userId.Trim())
-                .AddQuery("guild_id", guildId?.Trim());
+                .AddQuery("user_id", userId)
+                .AddQuery("guild_id", guildId);
             var user = await _connection.SendAsync<KookUser>(request, cancellationToken).ConfigureAwait(false);
-            user.GuildId = guildId?.Trim();
+            user.GuildId = guildId;
             return user;
         }
 

@@ -1,6 +1,7 @@
 using ChatPS.Emulator;
 using ChatPS.Http;
 using ChatPS.Kook;
+using ChatPS.Tomon;
 
 namespace ChatPS.Tests.Infrastructure;
 
@@ -8,6 +9,8 @@ namespace ChatPS.Tests.Infrastructure;
 public class EmulatorFixture : IAsyncLifetime
 {
     public const string KookToken = "kook-emulator-token";
+    public const string TomonBotToken = "tomon-emulator-token";
+    public const string TomonSessionToken = "tomon-emulator-session";
 
     public EmulatorHost Host { get; private set; } = null!;
 
@@ -20,6 +23,10 @@ public class EmulatorFixture : IAsyncLifetime
     /// <summary>A KOOK client for the emulator; the log lines it writes go to <paramref name="log"/>.</summary>
     public KookClient Kook(ConnectionOptions? options = null, string token = KookToken, KookTokenType type = KookTokenType.Bot, Uri? baseUri = null) =>
         new(ApiToken.FromPlainText(token), type, baseUri ?? Host.KookBaseUri, options ?? FastOptions());
+
+    /// <summary>A Tomon client signed in with the emulator's fixed session token.</summary>
+    public Task<TomonClient> Tomon(ConnectionOptions? options = null, TomonSignIn? signIn = null) =>
+        TomonClient.ConnectAsync(signIn ?? TomonSignIn.WithSessionToken(ApiToken.FromPlainText(TomonSessionToken)), Host.TomonBaseUri, options ?? FastOptions());
 
     /// <summary>Retries with short back-off, so fault tests do not wait seconds.</summary>
     public static ConnectionOptions FastOptions(List<HttpLogEntry>? log = null) => new()

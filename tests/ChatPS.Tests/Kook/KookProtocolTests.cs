@@ -24,5 +24,5 @@ public class KookProtocolTests
     [InlineData("12a", false)]
     [InlineData("١٢٣", false)]
     [InlineData(null, false)]
-    public void Ids_are_1_to_20_ascii_digits(string? id, bool valid) => Assert.Equal(valid, KookIds.IsValid(id));
+    public void Ids_are_1_to_20_ascii_digits(string? id, bool valid) => Assert.Equal(valid, ChatIds.IsValid(id));
 }

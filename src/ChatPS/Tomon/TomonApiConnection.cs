@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatPS.Http;
+using ChatPS.Json;
+
+namespace ChatPS.Tomon
+{
+    /// <summary>Sends Tomon requests through the shared pipeline and reads plain JSON replies.</summary>
+    internal sealed class TomonApiConnection
+    {
+        public TomonApiConnection(HttpPipeline pipeline) => Pipeline = pipeline;
+
+        public HttpPipeline Pipeline { get; }
+
+        /// <summary>Sends the request and converts the body to <typeparamref name="T"/>.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            var response = await Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var document = ChatJson.Parse(response, ChatPlatform.Tomon, text => Pipeline.Redact(text, request));
+            return ChatJson.Convert<T>(document.RootElement, response, ChatPlatform.Tomon, text => Pipeline.Redact(text, request));
+        }
+
+        /// <summary>Sends the request and returns the body as JSON (default for an empty body, as after 204).</summary>
+        public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            var response = await Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Body.Length == 0) return default;
+            using var document = ChatJson.Parse(response, ChatPlatform.Tomon, text => Pipeline.Redact(text, request));
+            return document.RootElement.Clone();
+        }
+    }
+}
