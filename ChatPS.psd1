@@ -9,7 +9,33 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport      = @()
+    FormatsToProcess     = @('ChatPS.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Kook'
+        'Disconnect-Kook'
+        'Get-KookUser'
+        'Set-KookBotOnline'
+        'Set-KookBotOffline'
+        'Get-KookBotOnlineStatus'
+        'Invoke-KookApi'
+        'Connect-Tomon'
+        'Disconnect-Tomon'
+        'Get-TomonUser'
+        'Set-TomonUser'
+        'Get-TomonGuild'
+        'Set-TomonGuildOrder'
+        'Exit-TomonGuild'
+        'Get-TomonDirectChannel'
+        'New-TomonDirectChannel'
+        'Set-TomonGuildSetting'
+        'Get-TomonInvite'
+        'New-TomonInvite'
+        'Get-TomonStampPack'
+        'Add-TomonStampPack'
+        'Remove-TomonStampPack'
+        'New-TomonReport'
+        'Invoke-TomonApi'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -18,7 +44,7 @@
             Tags         = @('KOOK', 'Tomon', 'Chat', 'Bot', 'Automation', 'API', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/chatps/ChatPS'
             LicenseUri   = 'https://github.com/chatps/ChatPS/blob/main/LICENSE'
-            ReleaseNotes = 'Shared HTTP layer (auth, JSON, proactive rate limiting, retries, redacted logging), the KOOK v3 user API and the Tomon /users/@me API.'
+            ReleaseNotes = '0.1.0: cmdlets for every KOOK v3 user endpoint and the Tomon /users/@me family; proactive rate limiting, safe retries, redacted verbose logging, format views and help.'
         }
     }
 }

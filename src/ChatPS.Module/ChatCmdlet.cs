@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatPS.Automation;
+using ChatPS.Http;
+using ChatPS.Json;
+
+namespace ChatPS.Module
+{
+    /// <summary>
+    /// The base of every ChatPS cmdlet: runs core calls off the pipeline thread while writing their
+    /// HTTP log lines to the verbose stream from it, cancels the in-flight call on Ctrl+C, and turns
+    /// exceptions into error records with ChatPS's ids and categories.
+    /// </summary>
+    public abstract class ChatCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+
+        /// <summary>Cancels the call in flight (Ctrl+C, or a downstream Select-Object -First).</summary>
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>Runs <paramref name="operation"/> and returns its result; verbose lines are written as they arrive.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            var pending = new ConcurrentQueue<HttpLogEntry>();
+            using var arrived = new AutoResetEvent(false);
+            Task<T> task;
+            using (HttpDiagnostics.Listen(entry =>
+            {
+                pending.Enqueue(entry);
+                arrived.Set();
+            }))
+            {
+                // The listener scope flows into the task with the execution context.
+                task = Task.Run(() => operation(_stop.Token));
+            }
+
+            var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, arrived };
+            while (true)
+            {
+                bool done = task.IsCompleted;
+                while (pending.TryDequeue(out var entry)) WriteVerbose(entry.ToString());
+                if (done) break;
+                WaitHandle.WaitAny(handles);
+            }
+
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs an operation with no result.</summary>
+        protected void Run(Func<CancellationToken, Task> operation) => Run(async token =>
+        {
+            await operation(token).ConfigureAwait(false);
+            return true;
+        });
+
+        /// <summary>
+        /// Runs one item's operation; a failure is reported (terminating or not, as classified) and
+        /// false returned, so the rest of the pipeline goes on.
+        /// </summary>
+        protected bool TryRun<T>(Func<CancellationToken, Task<T>> operation, object? target, out T result)
+        {
+            try
+            {
+                result = Run(operation);
+                return true;
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Report(ex, target);
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary><see cref="TryRun{T}"/> for an operation with no result.</summary>
+        protected bool TryRun(Func<CancellationToken, Task> operation, object? target) =>
+            TryRun(async token =>
+            {
+                await operation(token).ConfigureAwait(false);
+                return true;
+            }, target, out _);
+
+        /// <summary>Writes (or throws, when terminating) the error record for <paramref name="exception"/>.</summary>
+        protected void Report(Exception exception, object? target, bool forceTerminating = false)
+        {
+            var record = ToErrorRecord(exception, target, out bool terminating);
+            if (terminating || forceTerminating) ThrowTerminatingError(record);
+            else WriteError(record);
+        }
+
+        /// <summary>Builds the error record: ChatPS's stable id, the classified category, the input as target.</summary>
+        internal static ErrorRecord ToErrorRecord(Exception exception, object? target, out bool terminating)
+        {
+            var classification = ErrorClassifier.Classify(exception);
+            terminating = classification.Terminating;
+            var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), classification.Category.ToString());
+            var record = new ErrorRecord(exception, classification.ErrorId, category, target);
+            if (exception is NotConnectedException notConnected)
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Run Connect-" + notConnected.Platform + "." };
+            else if (exception is ChatApiException api && api.Kind == ChatErrorKind.Authentication)
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Check the token, or connect again." };
+            return record;
+        }
+
+        /// <summary>True for failures ChatPS reports as error records (not bugs, not Ctrl+C).</summary>
+        protected static bool IsReportable(Exception ex) =>
+            ex is ChatApiException || ex is ArgumentException || ex is InvalidOperationException;
+
+        /// <summary>
+        /// Writes an API model. Fields the service sent that the model does not declare become extra
+        /// properties (PascalCase), so nothing the service said is hidden from the user.
+        /// </summary>
+        protected void WriteModel(object? model)
+        {
+            if (model is ApiModel api && api.AdditionalProperties is { Count: > 0 } extra)
+            {
+                var wrapped = PSObject.AsPSObject(api);
+                foreach (var pair in extra)
+                {
+                    string name = PropertyNames.ToPascalCase(pair.Key);
+                    if (wrapped.Properties[name] is null)
+                        wrapped.Properties.Add(new PSNoteProperty(name, PSObjectConverter.FromPlain(pair.Value)));
+                }
+                WriteObject(wrapped);
+                return;
+            }
+            WriteObject(model);
+        }
+
+        /// <summary>Shows progress for a run of known length.</summary>
+        protected void ShowProgress(ProgressTracker tracker, string? current)
+        {
+            if (!tracker.ShouldShow) return;
+            WriteProgress(new ProgressRecord(Math.Abs(tracker.Activity.GetHashCode()) % 100000, tracker.Activity, tracker.Status(current))
+            {
+                PercentComplete = tracker.PercentComplete,
+                SecondsRemaining = tracker.SecondsRemaining,
+            });
+        }
+
+        /// <summary>Closes a progress bar.</summary>
+        protected void CompleteProgress(ProgressTracker tracker)
+        {
+            if (!tracker.ShouldShow) return;
+            WriteProgress(new ProgressRecord(Math.Abs(tracker.Activity.GetHashCode()) % 100000, tracker.Activity, "Done")
+            {
+                RecordType = ProgressRecordType.Completed,
+            });
+        }
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using ChatPS.Http;
+using ChatPS.Tomon;
+
+namespace ChatPS.Automation
+{
+    /// <summary>How a failure becomes a PowerShell error: its stable id, its category, and whether it stops the command.</summary>
+    public readonly struct ErrorClassification
+    {
+        /// <summary>Creates a classification.</summary>
+        public ErrorClassification(string errorId, ChatErrorCategory category, bool terminating)
+        {
+            ErrorId = errorId;
+            Category = category;
+            Terminating = terminating;
+        }
+
+        /// <summary>Stable id, e.g. <c>ChatPS.Kook.40000</c>, <c>ChatPS.Tomon.Http422</c>, <c>ChatPS.Tomon.Evidence.NotAnImage</c>.</summary>
+        public string ErrorId { get; }
+
+        /// <summary>The PowerShell category.</summary>
+        public ChatErrorCategory Category { get; }
+
+        /// <summary>
+        /// True for failures that make every further item fail the same way (bad credentials, an unreachable
+        /// service, no connection); false for failures of one item, which let the rest of the pipeline run.
+        /// </summary>
+        public bool Terminating { get; }
+    }
+
+    /// <summary>The single mapping from exceptions to PowerShell error ids and categories.</summary>
+    public static class ErrorClassifier
+    {
+        /// <summary>Classifies <paramref name="exception"/>.</summary>
+        public static ErrorClassification Classify(Exception exception)
+        {
+            switch (exception)
+            {
+                case ChatApiException api:
+                    return new ErrorClassification(api.ErrorId, Category(api.Kind), IsTerminating(api.Kind));
+                case ReportEvidenceException evidence:
+                    return new ErrorClassification("ChatPS.Tomon.Evidence." + evidence.Problem,
+                        evidence.Problem == EvidenceProblem.Unreadable ? ChatErrorCategory.ReadError
+                        : evidence.Problem == EvidenceProblem.NotFound ? ChatErrorCategory.ObjectNotFound
+                        : ChatErrorCategory.InvalidArgument, false);
+                case NotConnectedException notConnected:
+                    return new ErrorClassification("ChatPS." + notConnected.Platform + ".NotConnected", ChatErrorCategory.InvalidOperation, true);
+                case MissingCredentialException _:
+                    return new ErrorClassification("ChatPS.MissingCredential", ChatErrorCategory.AuthenticationError, true);
+                case ArgumentException _:
+                    return new ErrorClassification("ChatPS.InvalidArgument", ChatErrorCategory.InvalidArgument, false);
+                default:
+                    return new ErrorClassification("ChatPS.UnexpectedError", ChatErrorCategory.NotSpecified, true);
+            }
+        }
+
+        /// <summary>The category for an error kind.</summary>
+        public static ChatErrorCategory Category(ChatErrorKind kind) => kind switch
+        {
+            ChatErrorKind.Authentication => ChatErrorCategory.AuthenticationError,
+            ChatErrorKind.PermissionDenied => ChatErrorCategory.PermissionDenied,
+            ChatErrorKind.NotFound => ChatErrorCategory.ObjectNotFound,
+            ChatErrorKind.InvalidArgument => ChatErrorCategory.InvalidArgument,
+            ChatErrorKind.Conflict => ChatErrorCategory.ResourceExists,
+            ChatErrorKind.RateLimited => ChatErrorCategory.LimitsExceeded,
+            ChatErrorKind.ServerError => ChatErrorCategory.ResourceUnavailable,
+            ChatErrorKind.InvalidResponse => ChatErrorCategory.InvalidResult,
+            ChatErrorKind.Connection => ChatErrorCategory.ConnectionError,
+            ChatErrorKind.Timeout => ChatErrorCategory.OperationTimeout,
+            _ => ChatErrorCategory.NotSpecified,
+        };
+
+        /// <summary>Authentication and connection failures end the command; the rest are per item.</summary>
+        public static bool IsTerminating(ChatErrorKind kind) =>
+            kind == ChatErrorKind.Authentication || kind == ChatErrorKind.Connection || kind == ChatErrorKind.Timeout;
+    }
+}
