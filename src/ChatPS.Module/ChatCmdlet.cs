@@ -114,7 +114,8 @@ namespace ChatPS.Module
 
         /// <summary>True for failures ChatPS reports as error records (not bugs, not Ctrl+C).</summary>
         protected static bool IsReportable(Exception ex) =>
-            ex is ChatApiException || ex is ArgumentException || ex is InvalidOperationException;
+            ex is ChatApiException || ex is ArgumentException || ex is InvalidOperationException ||
+            ex is System.IO.IOException || ex is UnauthorizedAccessException;
 
         /// <summary>
         /// Writes an API model. Fields the service sent that the model does not declare become extra

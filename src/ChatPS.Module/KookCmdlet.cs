@@ -17,9 +17,15 @@ namespace ChatPS.Module
         {
             get
             {
-                var connection = Connection ?? SessionConnections.CurrentKook;
-                if (connection is null || !connection.IsConnected) Report(new NotConnectedException(ChatPlatform.Kook), null, forceTerminating: true);
-                return connection!;
+                try
+                {
+                    return SessionConnections.ResolveKook(Connection);
+                }
+                catch (NotConnectedException ex)
+                {
+                    Report(ex, null, forceTerminating: true);
+                    throw;
+                }
             }
         }
 

@@ -20,6 +20,20 @@ namespace ChatPS.Module
 
         public static TomonConnection? CurrentTomon => Tomon.TryGetValue(Key, out var c) ? c : null;
 
+        /// <summary>The given connection, else the runspace's; throws <see cref="NotConnectedException"/> when neither is usable.</summary>
+        public static KookConnection ResolveKook(KookConnection? given)
+        {
+            var connection = given ?? CurrentKook;
+            return connection != null && connection.IsConnected ? connection : throw new NotConnectedException(ChatPlatform.Kook);
+        }
+
+        /// <summary>The given connection, else the runspace's; throws <see cref="NotConnectedException"/> when neither is usable.</summary>
+        public static TomonConnection ResolveTomon(TomonConnection? given)
+        {
+            var connection = given ?? CurrentTomon;
+            return connection != null && connection.IsConnected ? connection : throw new NotConnectedException(ChatPlatform.Tomon);
+        }
+
         public static void SetKook(KookConnection connection) => Kook[Key] = connection;
 
         public static void SetTomon(TomonConnection connection) => Tomon[Key] = connection;

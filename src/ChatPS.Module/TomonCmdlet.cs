@@ -17,9 +17,15 @@ namespace ChatPS.Module
         {
             get
             {
-                var connection = Connection ?? SessionConnections.CurrentTomon;
-                if (connection is null || !connection.IsConnected) Report(new NotConnectedException(ChatPlatform.Tomon), null, forceTerminating: true);
-                return connection!;
+                try
+                {
+                    return SessionConnections.ResolveTomon(Connection);
+                }
+                catch (NotConnectedException ex)
+                {
+                    Report(ex, null, forceTerminating: true);
+                    throw;
+                }
             }
         }
 

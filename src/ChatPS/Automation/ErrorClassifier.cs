@@ -49,6 +49,10 @@ namespace ChatPS.Automation
                     return new ErrorClassification("ChatPS.MissingCredential", ChatErrorCategory.AuthenticationError, true);
                 case ArgumentException _:
                     return new ErrorClassification("ChatPS.InvalidArgument", ChatErrorCategory.InvalidArgument, false);
+                case System.IO.IOException _:
+                case UnauthorizedAccessException _:
+                    // A local file (report evidence) became unreadable after it was checked.
+                    return new ErrorClassification("ChatPS.ReadError", ChatErrorCategory.ReadError, false);
                 default:
                     return new ErrorClassification("ChatPS.UnexpectedError", ChatErrorCategory.NotSpecified, true);
             }

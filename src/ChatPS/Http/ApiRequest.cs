@@ -22,6 +22,16 @@ namespace ChatPS.Http
                 throw new ArgumentException("Put query parameters in the query collection, not in the path.", nameof(path));
         }
 
+        /// <summary>A raw call (Invoke-KookApi / Invoke-TomonApi): query pairs as given, body as JSON with keys unchanged.</summary>
+        public static ApiRequest Create(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string?>>? query, object? body)
+        {
+            var request = new ApiRequest(method, path);
+            if (query != null)
+                foreach (var pair in query) request.AddQuery(pair.Key, pair.Value);
+            if (body != null) request.Content = JsonBody.Of(body);
+            return request;
+        }
+
         /// <summary>HTTP method.</summary>
         public HttpMethod Method { get; }
 

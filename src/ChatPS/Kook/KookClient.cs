@@ -44,14 +44,7 @@ namespace ChatPS.Kook
         /// returns the envelope's <c>data</c>. <paramref name="body"/> is serialised as JSON as it is
         /// (dictionary keys unchanged).
         /// </summary>
-        public Task<JsonElement> SendAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string?>>? query = null, object? body = null, CancellationToken cancellationToken = default)
-        {
-            var request = new ApiRequest(method, path);
-            if (query != null)
-                foreach (var pair in query) request.AddQuery(pair.Key, pair.Value);
-            if (body != null) request.Content = JsonBody.Of(body);
-            return _connection.SendAsync(request, cancellationToken);
-        }
+        public Task<JsonElement> SendAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string?>>? query = null, object? body = null, CancellationToken cancellationToken = default) => _connection.SendAsync(ApiRequest.Create(method, path, query, body), cancellationToken);
 
         /// <summary>The last known state of a rate-limit bucket (by route or bucket name), for diagnostics.</summary>
         public (int Remaining, DateTimeOffset ResetAt, bool Known)? GetRateLimitSnapshot(string route) => _connection.Pipeline.Limiter.Snapshot(route);

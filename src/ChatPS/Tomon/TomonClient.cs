@@ -96,13 +96,7 @@ namespace ChatPS.Tomon
 
         /// <summary>Calls any Tomon endpoint through the same auth, limiter, retries and errors; returns the body (default when empty).</summary>
         public Task<JsonElement> SendAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string?>>? query = null, object? body = null, CancellationToken cancellationToken = default)
-        {
-            var request = new ApiRequest(method, path);
-            if (query != null)
-                foreach (var pair in query) request.AddQuery(pair.Key, pair.Value);
-            if (body != null) request.Content = JsonBody.Of(body);
-            return _connection.SendAsync(request, cancellationToken);
-        }
+            => _connection.SendAsync(ApiRequest.Create(method, path, query, body), cancellationToken);
 
         /// <summary>Closes the pooled connections.</summary>
         public void Dispose() => _connection.Pipeline.Dispose();

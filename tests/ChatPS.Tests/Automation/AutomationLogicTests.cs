@@ -28,6 +28,7 @@ public class ErrorClassifierTests
         new object[] { new ReportEvidenceException("a.png", EvidenceProblem.NotFound, "no"), "ChatPS.Tomon.Evidence.NotFound", ChatErrorCategory.ObjectNotFound, false },
         new object[] { new NotConnectedException(ChatPlatform.Tomon), "ChatPS.Tomon.NotConnected", ChatErrorCategory.InvalidOperation, true },
         new object[] { new ArgumentException("bad"), "ChatPS.InvalidArgument", ChatErrorCategory.InvalidArgument, false },
+        new object[] { new System.IO.FileNotFoundException("gone"), "ChatPS.ReadError", ChatErrorCategory.ReadError, false },
     };
 
     [Theory]
