@@ -45,6 +45,9 @@ namespace ChatPS.Http
             var handler = new HttpClientHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // Redirects are followed below, where the Authorization header is dropped on a change of host:
+                // the handlers of .NET Framework and .NET disagree on that, and a token must not follow a redirect off-site.
+                AllowAutoRedirect = false,
             };
             if (_options.Proxy != null)
             {
@@ -111,7 +114,7 @@ namespace ChatPS.Http
                     attemptCts.CancelAfter(_options.Timeout);
                     try
                     {
-                        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
+                        using var response = await SendFollowingRedirectsAsync(message, request, attemptCts.Token).ConfigureAwait(false);
                         byte[] body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                         watch.Stop();
                         var state = RateLimitState.FromHeaders(response.Headers, DateTimeOffset.UtcNow);
@@ -175,6 +178,48 @@ namespace ChatPS.Http
             if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             return true;
         }
+
+        private const int MaxRedirects = 5;
+
+        /// <summary>
+        /// Sends, following up to <see cref="MaxRedirects"/> redirects. The Authorization header goes only to the
+        /// origin (scheme, host and port) the request was first sent to; an https→http redirect is not followed.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage first, ApiRequest request, CancellationToken cancellationToken)
+        {
+            var origin = first.RequestUri!;
+            var message = first;
+            for (int hop = 0; ; hop++)
+            {
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                var location = response.Headers.Location;
+                bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+                if (!redirect || location is null || hop >= MaxRedirects) return response;
+
+                var target = location.IsAbsoluteUri ? location : new Uri(message.RequestUri!, location);
+                if (message.RequestUri!.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps) return response;
+
+                // 307/308 repeat the request as it was; the others become a GET without a body (as browsers and HttpClient do).
+                bool keepMethod = status == 307 || status == 308 || message.Method == HttpMethod.Get || message.Method == HttpMethod.Head;
+                var next = new HttpRequestMessage(keepMethod ? message.Method : HttpMethod.Get, target);
+                foreach (var header in message.Headers)
+                    if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+                        next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (SameOrigin(origin, target) && message.Headers.Authorization != null)
+                    next.Headers.Authorization = message.Headers.Authorization;
+                if (keepMethod && request.Content != null) next.Content = request.Content();
+
+                Log(request, status, TimeSpan.Zero, null, 1, "redirected to " + (SameOrigin(origin, target) ? target.PathAndQuery : target.GetLeftPart(UriPartial.Path) + " (without credentials)"));
+                response.Dispose();
+                if (!ReferenceEquals(message, first)) message.Dispose();
+                message = next;
+            }
+        }
+
+        private static bool SameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 
         private HttpRequestMessage BuildMessage(ApiRequest request)
         {

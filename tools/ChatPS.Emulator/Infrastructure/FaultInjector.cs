@@ -51,6 +51,10 @@ internal static class FaultInjector
                 response.StatusCode = 200;
                 await WriteAsync(response, "application/json", "{\"code\":0,\"message\":\"ok\",\"data\":{\"id\":\"1\",\"userna");
                 break;
+            case FaultKind.Redirect:
+                response.StatusCode = 307;
+                response.Headers.Location = rule.Location ?? "/";
+                break;
             case FaultKind.Stall:
                 try
                 {

@@ -30,6 +30,9 @@ public enum FaultKind
 
     /// <summary>No response until the stall time passes or the client gives up.</summary>
     Stall,
+
+    /// <summary>HTTP 307 to <see cref="FaultRule.Location"/> (for testing what follows a redirect).</summary>
+    Redirect,
 }
 
 /// <summary>A rule: the next <see cref="Count"/> requests matching method and path get <see cref="Kind"/>.</summary>
@@ -46,6 +49,9 @@ public sealed class FaultRule
 
     /// <summary>How many matching requests get it.</summary>
     public int Count { get; set; } = 1;
+
+    /// <summary>Where a <see cref="FaultKind.Redirect"/> points.</summary>
+    public string? Location { get; set; }
 
     /// <summary>Seconds for <c>Retry-After</c> / <c>X-Rate-Limit-Reset</c> (503, 429), or the stall time.</summary>
     public double Seconds { get; set; } = 1;
