@@ -17,31 +17,31 @@ namespace ChatPS.Module
     public abstract class ChatCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        // One queue for the whole invocation: a bulk item started during one Run may log during a later one.
+        private readonly ConcurrentQueue<HttpLogEntry> _pending = new ConcurrentQueue<HttpLogEntry>();
+        private readonly AutoResetEvent _arrived = new AutoResetEvent(false);
 
         /// <summary>Cancels the call in flight (Ctrl+C, or a downstream Select-Object -First).</summary>
         protected override void StopProcessing() => _stop.Cancel();
 
+        /// <summary>Cancelled when the pipeline is stopped.</summary>
+        protected CancellationToken StopToken => _stop.Token;
+
         /// <summary>Runs <paramref name="operation"/> and returns its result; verbose lines are written as they arrive.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
-            var pending = new ConcurrentQueue<HttpLogEntry>();
-            using var arrived = new AutoResetEvent(false);
             Task<T> task;
-            using (HttpDiagnostics.Listen(entry =>
+            using (HttpDiagnostics.Listen(Enqueue))
             {
-                pending.Enqueue(entry);
-                arrived.Set();
-            }))
-            {
-                // The listener scope flows into the task with the execution context.
+                // The listener scope flows into the task (and what it starts) with the execution context.
                 task = Task.Run(() => operation(_stop.Token));
             }
 
-            var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, arrived };
+            var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, _arrived };
             while (true)
             {
                 bool done = task.IsCompleted;
-                while (pending.TryDequeue(out var entry)) WriteVerbose(entry.ToString());
+                while (_pending.TryDequeue(out var entry)) WriteVerbose(entry.ToString());
                 if (done) break;
                 WaitHandle.WaitAny(handles);
             }
@@ -54,6 +54,29 @@ namespace ChatPS.Module
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        private void Enqueue(HttpLogEntry entry)
+        {
+            _pending.Enqueue(entry);
+            _arrived.Set();
+        }
+
+        /// <summary>A runner for per-item calls with at most <paramref name="throttleLimit"/> in flight, cancelled with the pipeline.</summary>
+        protected OrderedBulkRunner<TIn, TOut> CreateRunner<TIn, TOut>(Func<TIn, CancellationToken, Task<TOut>> operation, int throttleLimit) =>
+            new OrderedBulkRunner<TIn, TOut>(operation, throttleLimit, _stop.Token);
+
+        /// <summary>Submits one item and hands every result that is ready, in input order, to <paramref name="emit"/> on this thread.</summary>
+        protected void Submit<TIn, TOut>(OrderedBulkRunner<TIn, TOut> runner, TIn input, Action<BulkResult<TIn, TOut>> emit)
+        {
+            foreach (var result in Run(_ => runner.AddAsync(input))) emit(result);
+        }
+
+        /// <summary>Waits for the items still in flight and hands their results to <paramref name="emit"/>, in input order.</summary>
+        protected void Drain<TIn, TOut>(OrderedBulkRunner<TIn, TOut>? runner, Action<BulkResult<TIn, TOut>> emit)
+        {
+            if (runner is null) return;
+            foreach (var result in Run(_ => runner.CompleteAsync())) emit(result);
         }
 
         /// <summary>Runs an operation with no result.</summary>
@@ -93,6 +116,7 @@ namespace ChatPS.Module
         /// <summary>Writes (or throws, when terminating) the error record for <paramref name="exception"/>.</summary>
         protected void Report(Exception exception, object? target, bool forceTerminating = false)
         {
+            if (exception is OperationCanceledException && _stop.IsCancellationRequested) throw new PipelineStoppedException();
             var record = ToErrorRecord(exception, target, out bool terminating);
             if (terminating || forceTerminating) ThrowTerminatingError(record);
             else WriteError(record);
@@ -159,11 +183,19 @@ namespace ChatPS.Module
             });
         }
 
-        /// <summary>Releases the cancellation source.</summary>
+        /// <summary>Releases what the invocation held; a runner still working is cancelled.</summary>
         public void Dispose()
         {
+            _stop.Cancel();
+            DisposeResources();
             _stop.Dispose();
+            _arrived.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases a derived cmdlet's resources (such as a bulk runner).</summary>
+        protected virtual void DisposeResources()
+        {
         }
     }
 }

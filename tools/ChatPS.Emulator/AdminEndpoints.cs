@@ -29,6 +29,7 @@ internal static class AdminEndpoints
         {
             connections_accepted = host.ConnectionsAccepted,
             requests = host.Requests.Count,
+            requests_received = host.Requests.Received,
             kook_rate_limited = host.KookLimiter.Rejected,
             tomon_rate_limited = host.TomonLimiter.Rejected,
         }));

@@ -34,6 +34,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Kook = new KookState(options.SyntheticUsers);
         KookLimiter = new FixedWindowLimiter(bucket => Options.RateLimits.TryGetValue(bucket, out var rule) ? rule : Options.DefaultRateLimit);
         Tomon = new TomonState(options.TomonSessionToken);
+        Requests = new RequestLog(options.RequestLogCapacity);
         TomonLimiter = new FixedWindowLimiter(_ => Options.TomonRateLimit);
     }
 
@@ -52,8 +53,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Tomon's rate-limit counters.</summary>
     public FixedWindowLimiter TomonLimiter { get; }
 
-    /// <summary>Every request received.</summary>
-    public RequestLog Requests { get; } = new();
+    /// <summary>The most recent requests received (<see cref="EmulatorOptions.RequestLogCapacity"/>).</summary>
+    public RequestLog Requests { get; }
 
     /// <summary>Faults to inject.</summary>
     public FaultPlan Faults { get; } = new();

@@ -42,6 +42,9 @@ public sealed class EmulatorOptions
     /// <summary>Artificial latency added to every API request (stands in for a network round trip).</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How many requests the inspection log keeps (the most recent).</summary>
+    public int RequestLogCapacity { get; set; } = 100_000;
+
     /// <summary>How many synthetic KOOK users to serve (ids 3000000000 upward), for bulk runs.</summary>
     public int SyntheticUsers { get; set; } = 100_000;
 
@@ -64,6 +67,7 @@ public sealed class EmulatorOptions
                 case "--tomon-session-token": o.TomonSessionToken = Next(); break;
                 case "--latency-ms": o.Latency = TimeSpan.FromMilliseconds(ParseInt(name, Next(), 0, 60_000)); break;
                 case "--synthetic-users": o.SyntheticUsers = ParseInt(name, Next(), 0, 10_000_000); break;
+                case "--request-log": o.RequestLogCapacity = ParseInt(name, Next(), 1, 10_000_000); break;
                 case "--rate-limit":
                     var (bucket, rule) = RateLimitRule.Parse(Next());
                     if (bucket == "*") o.DefaultRateLimit = rule; else o.RateLimits[bucket] = rule;

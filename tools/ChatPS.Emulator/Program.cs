@@ -26,6 +26,7 @@ try
                   --rate-limit bucket=N/S     N requests per S seconds for a bucket ('*' = default)
                   --latency-ms N              add N ms to every API request
                   --synthetic-users N         serve N synthetic users from id 3000000000
+                  --request-log N             keep the last N requests for /_emulator/requests (default 100000)
                   --fault METHOD:path:kind[:count[:seconds]]
                                               inject a fault (ServerError, BadGatewayHtml, Unavailable,
                                               RateLimited, ConnectionReset, TruncatedJson, Stall)

@@ -241,7 +241,9 @@ namespace ChatPS.Http
                 }
                 // Within a window our own count only goes down; replies arriving out of order must not raise it.
                 Remaining = Math.Min(Remaining, reported);
-                ResetAt = ResetAt == DateTimeOffset.MaxValue || resetAt > ResetAt ? resetAt : ResetAt;
+                // Each reply's observed time + Reset is an upper bound on this window's end (KOOK rounds Reset up to
+                // whole seconds), so the smallest is both safe and tight; replies of earlier windows were filtered above.
+                ResetAt = ResetAt == DateTimeOffset.MaxValue || resetAt < ResetAt ? resetAt : ResetAt;
             }
 
             public void Forget()

@@ -32,17 +32,31 @@ public sealed record RequestRecord(long Sequence, DateTimeOffset ReceivedAt, str
     public void MarkAuthorized() => Authorized = true;
 }
 
-/// <summary>Every request the emulator received, in arrival order; tests read it to prove what was (not) sent.</summary>
+/// <summary>
+/// The requests the emulator received, in arrival order; tests read it to prove what was (not) sent.
+/// Keeps the most recent <see cref="Capacity"/> records, so a long-running emulator does not grow without bound.
+/// </summary>
 public sealed class RequestLog
 {
     private readonly ConcurrentQueue<RequestRecord> _records = new();
     private long _sequence;
+    private int _count;
 
-    /// <summary>Appends a record with the next sequence number.</summary>
+    /// <summary>Creates a log keeping at most <paramref name="capacity"/> records.</summary>
+    public RequestLog(int capacity = 100_000) => Capacity = Math.Max(1, capacity);
+
+    /// <summary>How many records are kept.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Requests received since the last clear, including those no longer kept.</summary>
+    public long Received => Interlocked.Read(ref _sequence);
+
+    /// <summary>Appends a record with the next sequence number, dropping the oldest beyond the capacity.</summary>
     public RequestRecord Add(Func<long, RequestRecord> create)
     {
         var record = create(Interlocked.Increment(ref _sequence));
         _records.Enqueue(record);
+        if (Interlocked.Increment(ref _count) > Capacity && _records.TryDequeue(out _)) Interlocked.Decrement(ref _count);
         return record;
     }
 
@@ -54,8 +68,12 @@ public sealed class RequestLog
         _records.Where(r => r.Path.Contains(pathFragment, StringComparison.OrdinalIgnoreCase)).ToArray();
 
     /// <summary>Forgets everything.</summary>
-    public void Clear() => _records.Clear();
+    public void Clear()
+    {
+        _records.Clear();
+        Interlocked.Exchange(ref _count, 0);
+    }
 
-    /// <summary>Number of records.</summary>
+    /// <summary>Number of records kept.</summary>
     public int Count => _records.Count;
 }

@@ -1,0 +1,133 @@
+using ChatPS.Automation;
+using ChatPS.Emulator;
+using ChatPS.Emulator.Kook;
+using ChatPS.Http;
+using ChatPS.Kook.Models;
+using ChatPS.Tests.Infrastructure;
+
+namespace ChatPS.Tests.Automation;
+
+public class OrderedBulkRunnerTests
+{
+    private static async Task<List<BulkResult<TIn, TOut>>> RunAll<TIn, TOut>(OrderedBulkRunner<TIn, TOut> runner, IEnumerable<TIn> inputs)
+    {
+        var results = new List<BulkResult<TIn, TOut>>();
+        foreach (var input in inputs) results.AddRange(await runner.AddAsync(input));
+        results.AddRange(await runner.CompleteAsync());
+        return results;
+    }
+
+    [Fact]
+    public async Task Results_come_back_in_input_order_whatever_order_they_finish_in()
+    {
+        var random = new Random(7);
+        var delays = Enumerable.Range(0, 60).Select(_ => random.Next(0, 15)).ToArray();
+        using var runner = new OrderedBulkRunner<int, int>(async (i, ct) => { await Task.Delay(delays[i], ct); return i * 10; }, 8);
+        var results = await RunAll(runner, Enumerable.Range(0, 60));
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => i * 10), results.Select(r => r.Value));
+        Assert.Equal(0, runner.Pending);
+    }
+
+    [Fact]
+    public async Task No_more_than_the_throttle_limit_run_at_once()
+    {
+        int current = 0, peak = 0;
+        using var runner = new OrderedBulkRunner<int, int>(async (i, ct) =>
+        {
+            int now = Interlocked.Increment(ref current);
+            lock (this) peak = Math.Max(peak, now);
+            await Task.Delay(5, ct);
+            Interlocked.Decrement(ref current);
+            return i;
+        }, 3);
+        await RunAll(runner, Enumerable.Range(0, 40));
+        Assert.Equal(3, peak);
+    }
+
+    [Fact]
+    public async Task A_slow_first_item_stops_new_starts_once_the_window_is_full()
+    {
+        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int started = 0;
+        using var runner = new OrderedBulkRunner<int, int>(async (i, ct) =>
+        {
+            Interlocked.Increment(ref started);
+            if (i == 0) await gate.Task;
+            return i;
+        }, throttleLimit: 4, windowSize: 10);
+
+        var feeding = Task.Run(() => RunAll(runner, Enumerable.Range(0, 100)));
+        await Task.Delay(300);
+        Assert.Equal(10, Volatile.Read(ref started));
+        Assert.False(feeding.IsCompleted);
+
+        gate.SetResult(true);
+        var results = await feeding;
+        Assert.Equal(Enumerable.Range(0, 100), results.Select(r => r.Value));
+    }
+
+    [Fact]
+    public async Task Failures_keep_their_place_and_the_rest_still_come_out()
+    {
+        using var runner = new OrderedBulkRunner<int, int>(async (i, ct) =>
+        {
+            await Task.Yield();
+            if (i % 3 == 0) throw new ArgumentException("bad " + i);
+            return i;
+        }, 4);
+        var results = await RunAll(runner, Enumerable.Range(1, 9));
+        Assert.Equal(Enumerable.Range(1, 9), results.Select(r => r.Input));
+        Assert.Equal(new[] { 3, 6, 9 }, results.Where(r => !r.Succeeded).Select(r => r.Input));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.IsType<ArgumentException>(r.Error));
+    }
+
+    [Fact]
+    public async Task Cancelling_cancels_what_is_in_flight()
+    {
+        using var cts = new CancellationTokenSource();
+        using var runner = new OrderedBulkRunner<int, int>(async (i, ct) => { await Task.Delay(Timeout.Infinite, ct); return i; }, 2, cts.Token);
+        await runner.AddAsync(1);
+        await runner.AddAsync(2);
+        cts.CancelAfter(50);
+        var results = await runner.CompleteAsync();
+        Assert.All(results, r => Assert.IsAssignableFrom<OperationCanceledException>(r.Error));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.AddAsync(3));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(33)]
+    public void The_throttle_limit_is_bounded(int limit) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OrderedBulkRunner<int, int>((i, _) => Task.FromResult(i), limit));
+}
+
+public class BulkLookupTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _emulator;
+
+    public BulkLookupTests(EmulatorFixture emulator)
+    {
+        _emulator = emulator;
+        _emulator.Host.ResetDiagnostics();
+        _emulator.Host.Options.RateLimits["user/view"] = new RateLimitRule(100, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_bulk_lookup_under_the_limit_gets_no_429_keeps_order_and_reports_bad_ids_in_place()
+    {
+        using var kook = _emulator.Kook();
+        var ids = Enumerable.Range(0, 250).Select(i => i % 50 == 7 ? "1999999" + i : (KookState.SyntheticBase + i).ToString()).ToArray();
+        using var runner = new OrderedBulkRunner<string, KookUser>((id, ct) => kook.Users.GetAsync(id, null, ct), 8);
+
+        var results = new List<BulkResult<string, KookUser>>();
+        foreach (var id in ids) results.AddRange(await runner.AddAsync(id));
+        results.AddRange(await runner.CompleteAsync());
+
+        Assert.Equal(ids, results.Select(r => r.Input));
+        Assert.All(results.Where(r => r.Succeeded), r => Assert.Equal(r.Input, r.Value.Id));
+        var failed = results.Where(r => !r.Succeeded).ToList();
+        Assert.Equal(5, failed.Count);
+        Assert.All(failed, r => Assert.Equal("40000", ((ChatApiException)r.Error!).ApiCode));
+        Assert.Equal(0, _emulator.Host.KookLimiter.Rejected);
+    }
+}
