@@ -59,12 +59,12 @@ namespace ChatPS.Automation
             while (true)
             {
                 TakeReady(ready);
-                int inFlight = _window.Count(item => !item.Task.IsCompleted);
-                if (inFlight < ThrottleLimit && _window.Count < WindowSize) break;
+                // One snapshot for both the count and the wait: were the set re-read for the wait, items finishing
+                // in between would leave only slower ones in it, and the runner would idle until those finish.
+                var running = _window.Where(item => !item.Task.IsCompleted).Select(item => (Task)item.Task).ToList();
+                if (running.Count < ThrottleLimit && _window.Count < WindowSize) break;
                 // Full window: only the earliest item can make room. Full throttle: any finishing item can.
-                var wait = _window.Count >= WindowSize
-                    ? _window.Peek().Task
-                    : await Task.WhenAny(_window.Where(item => !item.Task.IsCompleted).Select(item => item.Task)).ConfigureAwait(false);
+                var wait = _window.Count >= WindowSize ? _window.Peek().Task : await Task.WhenAny(running).ConfigureAwait(false);
                 await Settle(wait).ConfigureAwait(false);
             }
             _cancel.Token.ThrowIfCancellationRequested();

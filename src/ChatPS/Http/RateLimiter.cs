@@ -47,6 +47,11 @@ namespace ChatPS.Http
                     else
                     {
                         bucket.RefillIfDue(now);
+                        if (bucket.Unlimited)
+                        {
+                            bucket.InFlight++;
+                            return new Lease(this, bucket, now);
+                        }
                         if (!bucket.Known)
                         {
                             if (bucket.InFlight == 0)
@@ -131,6 +136,11 @@ namespace ChatPS.Http
                     }
                     if (!state.IsGlobal) target.Apply(state, sentAt, rejected);
                 }
+                else if (!bucket.Known)
+                {
+                    // The service reports no limit for this route (Tomon never does): stop probing one at a time.
+                    bucket.Unlimited = true;
+                }
                 changed = bucket.Changed;
                 bucket.Changed = NewSignal();
             }
@@ -205,6 +215,9 @@ namespace ChatPS.Http
             public string Name { get; }
             public HashSet<string> Routes { get; } = new HashSet<string>(StringComparer.Ordinal);
             public bool Known { get; private set; }
+
+            /// <summary>Replies carry no rate-limit data: requests are not held back until one does (or a 429 arrives).</summary>
+            public bool Unlimited { get; set; }
             public int? Limit { get; private set; }
             public int Remaining { get; set; }
             public DateTimeOffset ResetAt { get; private set; } = DateTimeOffset.MinValue;
@@ -216,6 +229,7 @@ namespace ChatPS.Http
 
             public void Apply(RateLimitState state, DateTimeOffset sentAt, bool rejected)
             {
+                Unlimited = false;
                 if (state.Limit.HasValue) Limit = state.Limit;
                 // A late reply from the previous window would hand back its count and its (earlier) reset time;
                 // only a refusal is worth hearing from it.

@@ -123,3 +123,30 @@ public class ApiRequestTests
         Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "  "));
     }
 }
+
+public class UnlimitedBucketTests
+{
+    [Fact]
+    public async Task A_bucket_whose_replies_carry_no_limits_is_not_held_to_one_request()
+    {
+        var limiter = new RateLimiter();
+        using (var probe = await limiter.AcquireAsync("r", null, CancellationToken.None))
+            probe.Complete(new RateLimitState(null, null, null, null, false, DateTimeOffset.UtcNow));
+
+        var leases = new List<RateLimiter.Lease>();
+        for (int i = 0; i < 10; i++)
+        {
+            var acquire = limiter.AcquireAsync("r", null, CancellationToken.None);
+            Assert.True(acquire.IsCompleted, "request " + i + " was held back");
+            leases.Add(await acquire);
+        }
+        leases.ForEach(l => l.Dispose());
+
+        // A 429 with Retry-After still holds the bucket until it passes.
+        using (var refused = await limiter.AcquireAsync("r", null, CancellationToken.None))
+            refused.Complete(new RateLimitState(null, null, null, TimeSpan.FromSeconds(30), false, DateTimeOffset.UtcNow), rejected: true);
+        var held = limiter.AcquireAsync("r", null, CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(held.IsCompleted);
+    }
+}
