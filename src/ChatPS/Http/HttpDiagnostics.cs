@@ -21,6 +21,9 @@ namespace ChatPS.Http
             return new Scope(previous);
         }
 
+        /// <summary>True when a line written now would reach someone (so building it is worth the work).</summary>
+        internal static bool IsListening(Action<HttpLogEntry>? connectionSink) => connectionSink != null || Current.Value != null;
+
         internal static void Write(HttpLogEntry entry, Action<HttpLogEntry>? connectionSink)
         {
             connectionSink?.Invoke(entry);

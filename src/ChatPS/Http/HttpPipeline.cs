@@ -96,14 +96,14 @@ namespace ChatPS.Http
             if (request.Authenticated && _token is null)
                 throw new InvalidOperationException($"The {Platform} connection has no token; sign in first.");
 
-            var total = Stopwatch.StartNew();
+            long started = Stopwatch.GetTimestamp();
             string route = request.Path;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var lease = await _limiter.AcquireAsync(route, (wait, why) => Log(request, null, wait, null, attempt, $"waiting {wait.TotalSeconds:0.###}s for {why}"), cancellationToken).ConfigureAwait(false);
 
-                var watch = Stopwatch.StartNew();
+                long attemptStarted = Stopwatch.GetTimestamp();
                 AttemptOutcome outcome;
                 Exception failure;
                 // Built outside the transport try: a body that cannot be produced (an evidence file deleted since
@@ -116,23 +116,23 @@ namespace ChatPS.Http
                     {
                         using var response = await SendFollowingRedirectsAsync(message, request, attemptCts.Token).ConfigureAwait(false);
                         byte[] body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                        watch.Stop();
+                        var elapsed = Elapsed(attemptStarted);
                         var state = RateLimitState.FromHeaders(response.Headers, DateTimeOffset.UtcNow);
                         int status = (int)response.StatusCode;
                         lease.Complete(state, rejected: status == 429);
-                        var result = new ApiResponse(request, status, response.Headers, response.Content?.Headers.ContentType?.MediaType, body, state, attempt, watch.Elapsed);
+                        var result = new ApiResponse(request, status, response.Headers, response.Content?.Headers.ContentType?.MediaType, body, state, attempt, elapsed);
                         if (result.IsSuccess)
                         {
-                            Log(request, status, watch.Elapsed, state, attempt, null);
+                            Log(request, status, elapsed, state, attempt, null);
                             return result;
                         }
 
                         var error = _protocol.ReadError(result);
                         if (_retry.ShouldRetry(request, AttemptOutcome.Response, status, attempt) &&
-                            await BackOffAsync(request, attempt, status, state, total, $"HTTP {status}", cancellationToken).ConfigureAwait(false))
+                            await BackOffAsync(request, attempt, status, state, started, $"HTTP {status}", cancellationToken).ConfigureAwait(false))
                             continue;
 
-                        Log(request, status, watch.Elapsed, state, attempt, error.Message is null ? null : Redact(error.Message, request));
+                        Log(request, status, elapsed, state, attempt, error.Message is null ? null : Redact(error.Message, request));
                         throw new ChatApiException(Platform, error.Kind, request.Method, request.Path, status, error.Code,
                             error.Message is null ? null : Redact(error.Message, request), state, attempt);
                     }
@@ -153,27 +153,27 @@ namespace ChatPS.Http
                     }
                 }
 
-                watch.Stop();
+                var failedAfter = Elapsed(attemptStarted);
                 string what = Describe(outcome, failure);
                 lease.Dispose();
                 if (_retry.ShouldRetry(request, outcome, null, attempt) &&
-                    await BackOffAsync(request, attempt, null, null, total, what, cancellationToken).ConfigureAwait(false))
+                    await BackOffAsync(request, attempt, null, null, started, what, cancellationToken).ConfigureAwait(false))
                     continue;
 
-                Log(request, null, watch.Elapsed, null, attempt, what);
+                Log(request, null, failedAfter, null, attempt, what);
                 var kind = outcome == AttemptOutcome.Timeout ? ChatErrorKind.Timeout : ChatErrorKind.Connection;
                 throw new ChatTransportException(Platform, kind, request.Method, request.Path, Redact(what, request), attempt, failure);
             }
         }
 
         /// <summary>Waits before a retry if the budget allows; false means give up now.</summary>
-        private async Task<bool> BackOffAsync(ApiRequest request, int attempt, int? status, RateLimitState? state, Stopwatch total, string reason, CancellationToken cancellationToken)
+        private async Task<bool> BackOffAsync(ApiRequest request, int attempt, int? status, RateLimitState? state, long started, string reason, CancellationToken cancellationToken)
         {
             // A 429 with rate-limit headers has already told the limiter to hold the bucket until it resets.
             bool limiterWaits = status == 429 && state != null && (state.Remaining.HasValue || state.ResetAfter.HasValue);
             TimeSpan delay = limiterWaits ? TimeSpan.Zero : _retry.Delay(attempt, state);
             TimeSpan expected = delay + (limiterWaits ? state!.ResetAfter ?? TimeSpan.Zero : TimeSpan.Zero);
-            if (total.Elapsed + expected > _options.RetryBudget) return false;
+            if (Elapsed(started) + expected > _options.RetryBudget) return false;
             Log(request, status, TimeSpan.Zero, state, attempt, $"{reason}; retrying" + (delay > TimeSpan.Zero ? $" in {delay.TotalSeconds:0.###}s" : string.Empty));
             if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             return true;
@@ -225,7 +225,7 @@ namespace ChatPS.Http
         {
             var message = new HttpRequestMessage(request.Method, new Uri(BaseAddress, request.PathAndQuery));
             message.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
             if (!string.IsNullOrWhiteSpace(_options.AcceptLanguage))
                 message.Headers.TryAddWithoutValidation("Accept-Language", _options.AcceptLanguage);
             if (request.Authenticated && _token != null)
@@ -236,10 +236,15 @@ namespace ChatPS.Http
 
         private void Log(ApiRequest request, int? status, TimeSpan elapsed, RateLimitState? state, int attempt, string? note)
         {
+            // Redacting reveals the token and scans the text: not worth doing for a line nobody reads.
+            if (!HttpDiagnostics.IsListening(_options.Log)) return;
             // Query values and server text are caller- or server-supplied and may contain the token.
             HttpDiagnostics.Write(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery, request), status, elapsed, state, attempt,
                 note is null ? null : Redact(note, request)), _options.Log);
         }
+
+        private static TimeSpan Elapsed(long since) =>
+            TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - since) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
         private static bool NeverSent(Exception ex)
         {

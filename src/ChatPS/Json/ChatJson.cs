@@ -5,7 +5,7 @@ using ChatPS.Http;
 
 namespace ChatPS.Json
 {
-    /// <summary>The serializer settings both platforms use: snake_case names, lenient ids, no exceptions escaping as raw <see cref="JsonException"/>.</summary>
+    /// <summary>The serializer settings both platforms use: snake_case names, numbers accepted as strings, no exceptions escaping as raw <see cref="JsonException"/>.</summary>
     public static class ChatJson
     {
         /// <summary>Options for reading and writing API payloads.</summary>
@@ -19,9 +19,9 @@ namespace ChatPS.Json
                 DictionaryKeyPolicy = null,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
-                PropertyNameCaseInsensitive = true,
             };
-            options.Converters.Add(new LenientStringConverter());
+            // Names are matched exactly (both services send snake_case), and lenient string reading is applied only
+            // to the properties known to arrive as numbers: a converter on every string costs every call.
             options.MakeReadOnly(populateMissingResolver: true);
             return options;
         }

@@ -6,13 +6,15 @@ using System.Text.Json.Serialization;
 namespace ChatPS.Json
 {
     /// <summary>
-    /// Reads strings, and also numbers and booleans as their JSON text. KOOK sends some ids as numbers
+    /// Reads strings, and also numbers and booleans as their JSON text (apply with <c>[JsonConverter]</c>). KOOK sends some ids as numbers
     /// (role ids in <c>roles</c>), and ids must stay strings: snowflakes exceed a double's precision.
     /// </summary>
-    internal sealed class LenientStringConverter : JsonConverter<string>
+    public sealed class LenientStringConverter : JsonConverter<string>
     {
+        /// <inheritdoc />
         public override bool HandleNull => false;
 
+        /// <inheritdoc />
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             switch (reader.TokenType)
@@ -30,6 +32,40 @@ namespace ChatPS.Json
             }
         }
 
+        /// <inheritdoc />
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>An array of ids that may arrive as numbers (KOOK's <c>roles</c>), read as strings.</summary>
+    public sealed class LenientStringArrayConverter : JsonConverter<string[]?>
+    {
+        private static readonly LenientStringConverter Item = new LenientStringConverter();
+
+        /// <inheritdoc />
+        public override bool HandleNull => true;
+
+        /// <inheritdoc />
+        public override string[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"Expected an array, found {reader.TokenType}.");
+            var items = new System.Collections.Generic.List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                items.Add(Item.Read(ref reader, typeof(string), options) ?? string.Empty);
+            return items.ToArray();
+        }
+
+        /// <inheritdoc />
+        public override void Write(Utf8JsonWriter writer, string[]? value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartArray();
+            foreach (var item in value) writer.WriteStringValue(item);
+            writer.WriteEndArray();
+        }
     }
 }

@@ -20,38 +20,48 @@ namespace ChatPS.Kook
         /// <summary>Sends the request and returns the envelope's <c>data</c> (detached from the document).</summary>
         public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            var (data, _) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-            return data;
+            var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var document = Open(response, request, out var data);
+            return data.ValueKind == JsonValueKind.Undefined ? default : data.Clone();
         }
 
-        /// <summary>Sends the request and converts <c>data</c> to <typeparamref name="T"/>.</summary>
+        /// <summary>Sends the request and converts <c>data</c> to <typeparamref name="T"/>, straight from the parsed reply.</summary>
         public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {
-            var (data, response) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var document = Open(response, request, out var data);
             return ChatJson.Convert<T>(data, response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
         }
 
-        private async Task<(JsonElement Data, ApiResponse Response)> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+        /// <summary>Parses the envelope, throws for <c>code != 0</c>, and points <paramref name="data"/> into the document.</summary>
+        private JsonDocument Open(ApiResponse response, ApiRequest request, out JsonElement data)
         {
-            var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            using var document = ChatJson.Parse(response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) ||
-                !KookProtocol.TryGetCode(codeElement, out long code))
-                throw new ChatResponseFormatException(ChatPlatform.Kook, request.Method, request.Path, response.StatusCode,
-                    _pipeline.Redact("not a KOOK envelope: " + response.Snippet(), request), response.Attempts);
-
-            if (code != 0)
+            var document = ChatJson.Parse(response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
+            try
             {
-                string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                var kind = KookProtocol.KindOfCode(code);
-                throw new ChatApiException(ChatPlatform.Kook, kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidArgument : kind,
-                    request.Method, request.Path, response.StatusCode, code.ToString(CultureInfo.InvariantCulture),
-                    message is null ? null : _pipeline.Redact(message, request), response.RateLimit, response.Attempts);
-            }
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) ||
+                    !KookProtocol.TryGetCode(codeElement, out long code))
+                    throw new ChatResponseFormatException(ChatPlatform.Kook, request.Method, request.Path, response.StatusCode,
+                        _pipeline.Redact("not a KOOK envelope: " + response.Snippet(), request), response.Attempts);
 
-            var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;
-            return (data, response);
+                if (code != 0)
+                {
+                    string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                    var kind = KookProtocol.KindOfCode(code);
+                    throw new ChatApiException(ChatPlatform.Kook, kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidArgument : kind,
+                        request.Method, request.Path, response.StatusCode, code.ToString(CultureInfo.InvariantCulture),
+                        message is null ? null : _pipeline.Redact(message, request), response.RateLimit, response.Attempts);
+                }
+
+                data = root.TryGetProperty("data", out var d) ? d : default;
+                return document;
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
         }
     }
 }

@@ -66,7 +66,8 @@ namespace ChatPS.Kook.Models
         /// <summary>The bot application's client id (sent by <c>user/me</c> for bots, not in the field table).</summary>
         public string? ClientId { get; set; }
 
-        /// <summary>Role ids in the guild asked about.</summary>
+        /// <summary>Role ids in the guild asked about (KOOK sends them as numbers).</summary>
+        [JsonConverter(typeof(LenientStringArrayConverter))]
         public string[]? Roles { get; set; }
 
         /// <summary>When the user joined the guild asked about.</summary>

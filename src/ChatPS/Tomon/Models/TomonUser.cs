@@ -38,7 +38,8 @@ namespace ChatPS.Tomon.Models
         /// <summary>Whether the e-mail address is verified.</summary>
         public bool? EmailVerified { get; set; }
 
-        /// <summary>Phone number (profile only).</summary>
+        /// <summary>Phone number (profile only; documented as a number, sent as a string).</summary>
+        [JsonConverter(typeof(LenientStringConverter))]
         public string? Phone { get; set; }
 
         /// <summary>Whether the phone number is verified.</summary>
