@@ -1,5 +1,4 @@
 using System;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatPS.Http;
@@ -85,9 +84,6 @@ namespace ChatPS.Automation
                 throw;
             }
         }
-
-        /// <summary>Builds a password sign-in from a user name (<c>name#1234</c>) and password.</summary>
-        public static TomonSignIn PasswordSignIn(string userName, SecureString password) => TomonSignIn.WithPassword(userName, password);
     }
 
     /// <summary>No credential was given and none could be found.</summary>

@@ -70,9 +70,6 @@ namespace ChatPS.Http
         /// <summary>The limiter, exposed for diagnostics.</summary>
         internal RateLimiter Limiter => _limiter;
 
-        /// <summary>True once a token is set.</summary>
-        public bool HasToken => _token != null;
-
         /// <summary>Replaces the token (Tomon exchanges a bot token for a session token).</summary>
         public void SetToken(ApiToken token) => _token = token ?? throw new ArgumentNullException(nameof(token));
 

@@ -3,7 +3,7 @@ using ChatPS.Tomon.Models;
 
 namespace ChatPS.Tomon
 {
-    /// <summary>A report to file with <see cref="TomonReportsClient.CreateAsync"/>.</summary>
+    /// <summary>A report to file with <c>TomonReportsClient.CreateAsync</c>.</summary>
     public sealed class TomonReportRequest
     {
         /// <summary>

@@ -30,7 +30,20 @@ namespace ChatPS.Tomon
         {
             if (report is null) throw new ArgumentNullException(nameof(report));
             report.Validate();
-            var files = ReportEvidence.Validate(evidencePaths ?? Enumerable.Empty<string>(), maxEvidenceBytes);
+            return CreateAsync(report, ReportEvidence.Validate(evidencePaths ?? Enumerable.Empty<string>(), maxEvidenceBytes), cancellationToken);
+        }
+
+        /// <summary>
+        /// Files a report with evidence already checked by <see cref="ReportEvidence.Validate"/> (as a caller does
+        /// that must refuse bad files before asking for confirmation), so the files are not read twice.
+        /// </summary>
+        /// <exception cref="ArgumentException">A bad report field.</exception>
+        public Task<TomonReport> CreateAsync(TomonReportRequest report, IReadOnlyList<EvidenceFile> evidence, CancellationToken cancellationToken = default)
+        {
+            if (report is null) throw new ArgumentNullException(nameof(report));
+            if (evidence is null) throw new ArgumentNullException(nameof(evidence));
+            report.Validate();
+            var files = evidence;
             var payload = new Dictionary<string, object?>
             {
                 ["target_id"] = report.TargetId,

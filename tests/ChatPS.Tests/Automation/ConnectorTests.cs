@@ -89,7 +89,7 @@ public class ConnectorTests : IClassFixture<EmulatorFixture>
     public async Task Tomon_password_sign_in_through_the_connector()
     {
         var password = new NetworkCredential("", "tomon-password").SecurePassword;
-        using var tomon = await Connector.ConnectTomonAsync(Connector.PasswordSignIn("tomon#1234", password), Settings(_emulator.Host.TomonBaseUri.ToString()), false, CancellationToken.None);
+        using var tomon = await Connector.ConnectTomonAsync(TomonSignIn.WithPassword("tomon#1234", password), Settings(_emulator.Host.TomonBaseUri.ToString()), false, CancellationToken.None);
         Assert.Equal(TomonSignInKind.Password, tomon.SignInKind);
         Assert.Equal("tomon#1234", tomon.UserName);
     }

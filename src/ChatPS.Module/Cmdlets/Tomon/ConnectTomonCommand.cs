@@ -44,7 +44,7 @@ namespace ChatPS.Module.Cmdlets.Tomon
                 {
                     TokenSet => Run(t => Connector.ConnectTomonAsync(TomonSignIn.WithSessionToken(new ApiToken(Token!)), settings, skip, t)),
                     BotTokenSet => Run(t => Connector.ConnectTomonAsync(TomonSignIn.WithBotToken(new ApiToken(BotToken!)), settings, skip, t)),
-                    CredentialSet => Run(t => Connector.ConnectTomonAsync(Connector.PasswordSignIn(Credential!.UserName, Credential.Password), settings, skip, t)),
+                    CredentialSet => Run(t => Connector.ConnectTomonAsync(TomonSignIn.WithPassword(Credential!.UserName, Credential.Password), settings, skip, t)),
                     _ => Run(t => Connector.ConnectTomonFromEnvironmentAsync(settings, t)),
                 };
                 SessionConnections.SetTomon(connection);

@@ -47,13 +47,11 @@ namespace ChatPS.Module.Cmdlets.Tomon
         {
             var client = Client;
             var report = new TomonReportRequest { TargetId = TargetId, Type = Type, Reason = Reason, Comment = Comment };
-            IReadOnlyList<string> paths;
             IReadOnlyList<EvidenceFile> evidence;
             try
             {
                 report.Validate();
-                paths = ResolveEvidence();
-                evidence = ReportEvidence.Validate(paths, MaximumEvidenceSizeMB * 1024L * 1024L);
+                evidence = ReportEvidence.Validate(ResolveEvidence(), MaximumEvidenceSizeMB * 1024L * 1024L);
             }
             catch (ReportEvidenceException ex)
             {
@@ -67,7 +65,7 @@ namespace ChatPS.Module.Cmdlets.Tomon
             }
 
             if (!ShouldProcess(OperationText.Report(report), OperationText.ReportAction(report, evidence.Count))) return;
-            if (TryRun(token => client.Reports.CreateAsync(report, paths, MaximumEvidenceSizeMB * 1024L * 1024L, token), TargetId, out var created))
+            if (TryRun(token => client.Reports.CreateAsync(report, evidence, token), TargetId, out var created))
                 WriteModel(created);
         }
 
