@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatPS.Automation;
@@ -25,7 +26,7 @@ public sealed class Benchmarks(EmulatorHost emulator, BenchSizes sizes)
     }
 
     /// <summary>1. Median latency of one user/view: ChatPS versus a bare HttpClient doing the same GET and JSON parse.</summary>
-    public async Task<(double ChatPs, double Raw, double Ratio, double ChatPsP95, double RawP95)> OverheadAsync()
+    public async Task<OverheadResult> OverheadAsync()
     {
         // A limit far above what one caller reaches, so the headers (and the limiter's work) are there as in production.
         Limit(1_000_000);
@@ -44,11 +45,29 @@ public sealed class Benchmarks(EmulatorHost emulator, BenchSizes sizes)
         }
         async Task<string?> ChatPs(string id) => (await kook.Users.GetAsync(id)).Username;
 
-        for (int i = 0; i < sizes.OverheadWarmup; i++)
+        // Warm-up lasts until the JIT has finished re-compiling hot code (tiered compilation promotes methods in the
+        // background for several seconds after they become hot; measuring during that window times half-optimised
+        // code and inflates whichever client runs more of it). Both clients keep running, interleaved, until the
+        // compiled-method count has not moved for StableFor, with the minimum and cap from the sizes.
+        var warmup = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        long compiled = JitInfo.GetCompiledMethodCount();
+        int warmupCalls = 0;
+        while (warmupCalls < sizes.OverheadWarmup || (quiet.Elapsed < StableFor && warmup.Elapsed < sizes.WarmupCap))
         {
-            await Raw(Id(i % 500));
-            await ChatPs(Id(i % 500));
+            string id = Id(warmupCalls % 500);
+            await Raw(id);
+            await ChatPs(id);
+            warmupCalls++;
+            long now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quiet.Restart();
+            }
         }
+        warmup.Stop();
+
         var rawTimes = new List<double>(sizes.OverheadCalls);
         var chatTimes = new List<double>(sizes.OverheadCalls);
         for (int i = 0; i < sizes.OverheadCalls; i++)
@@ -66,9 +85,24 @@ public sealed class Benchmarks(EmulatorHost emulator, BenchSizes sizes)
                 rawTimes.Add(await Time(() => Raw(id)));
             }
         }
+        long jittedDuring = JitInfo.GetCompiledMethodCount() - compiled;
         double c = Stats.Median(chatTimes), r = Stats.Median(rawTimes);
-        return (c, r, c / r, Stats.Percentile(chatTimes, 0.95), Stats.Percentile(rawTimes, 0.95));
+        double rawBytes = await BytesPerCallAsync(Raw), chatBytes = await BytesPerCallAsync(ChatPs);
+        return new OverheadResult(c, r, c / r, Stats.Percentile(chatTimes, 0.95), Stats.Percentile(rawTimes, 0.95),
+            chatBytes, rawBytes, warmupCalls, warmup.Elapsed.TotalSeconds, quiet.Elapsed >= StableFor, jittedDuring);
     }
+
+    /// <summary>Bytes allocated per call, process-wide (so the in-process emulator's share, the same for both clients, is included).</summary>
+    private async Task<double> BytesPerCallAsync(Func<string, Task<string?>> call)
+    {
+        const int Calls = 1000;
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < Calls; i++) await call(Id(i % 500));
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Calls;
+    }
+
+    /// <summary>How long the compiled-method count must stay still before the JIT counts as settled.</summary>
+    public static readonly TimeSpan StableFor = TimeSpan.FromSeconds(2);
 
     /// <summary>2. N lookups under a limit: wall time against the floor N / limit, and the 429s it cost.</summary>
     public async Task<(double Seconds, double Floor, double Ratio, long Rejected)> BulkUnderLimitAsync()
@@ -172,3 +206,11 @@ public sealed class Benchmarks(EmulatorHost emulator, BenchSizes sizes)
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 }
+
+/// <summary>Per-call latency medians and how the warm-up went.</summary>
+/// <param name="ChatPsBytesPerCall">Bytes allocated per ChatPS call, process-wide (emulator included).</param>
+/// <param name="RawBytesPerCall">Bytes allocated per bare call, process-wide (emulator included).</param>
+/// <param name="Settled">False when the warm-up cap was hit while the JIT was still compiling.</param>
+/// <param name="JittedDuringMeasurement">Methods compiled while timing; near zero means steady-state code was timed.</param>
+public sealed record OverheadResult(double ChatPs, double Raw, double Ratio, double ChatPsP95, double RawP95,
+    double ChatPsBytesPerCall, double RawBytesPerCall, int WarmupCalls, double WarmupSeconds, bool Settled, long JittedDuringMeasurement);

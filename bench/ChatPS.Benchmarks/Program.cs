@@ -38,13 +38,17 @@ Say($"- server: the ChatPS emulator in the same process on 127.0.0.1, KOOK `user
 Say("");
 
 var overhead = await bench.OverheadAsync();
-Say("## 1. Per-call latency, `user/view` (median of " + sizes.OverheadCalls + " interleaved calls each, after " + sizes.OverheadWarmup + " warm-up calls)");
+Say("## 1. Per-call latency, `user/view` (median of " + sizes.OverheadCalls + " interleaved calls each)");
 Say("");
-Say("| client | median ms | p95 ms |");
-Say("|---|---:|---:|");
-Say($"| bare HttpClient: GET + JsonDocument parse | {overhead.Raw:0.000} | {overhead.RawP95:0.000} |");
-Say($"| ChatPS KookClient.Users.GetAsync (typed model) | {overhead.ChatPs:0.000} | {overhead.ChatPsP95:0.000} |");
-Say($"| **ratio** | **{overhead.Ratio:0.000}** | |");
+Say($"Warm-up: {overhead.WarmupCalls:N0} calls each over {overhead.WarmupSeconds:0.0} s, " +
+    (overhead.Settled ? $"until the JIT had compiled nothing for {Benchmarks.StableFor.TotalSeconds:0} s" : "cap reached while the JIT was still compiling") +
+    $"; methods compiled while timing: {overhead.JittedDuringMeasurement}.");
+Say("");
+Say("| client | median ms | p95 ms | allocated per call, process-wide |");
+Say("|---|---:|---:|---:|");
+Say($"| bare HttpClient: GET + JsonDocument parse | {overhead.Raw:0.000} | {overhead.RawP95:0.000} | {overhead.RawBytesPerCall:N0} B |");
+Say($"| ChatPS KookClient.Users.GetAsync (typed model) | {overhead.ChatPs:0.000} | {overhead.ChatPsP95:0.000} | {overhead.ChatPsBytesPerCall:N0} B |");
+Say($"| **ratio** | **{overhead.Ratio:0.000}** | | |");
 Say("");
 
 var bulk = await bench.BulkUnderLimitAsync();
