@@ -29,7 +29,8 @@ try
                   --request-log N             keep the last N requests for /_emulator/requests (default 100000)
                   --fault METHOD:path:kind[:count[:seconds]]
                                               inject a fault (ServerError, BadGatewayHtml, Unavailable,
-                                              RateLimited, ConnectionReset, TruncatedJson, Stall)
+                                              RateLimited, ConnectionReset, TruncatedJson, Stall; Redirect
+                                              and Reply need location/status/body: POST /_emulator/faults)
                 Inspect: GET /_emulator/requests, /_emulator/stats, /_emulator/faults, /_emulator/reports; POST /_emulator/faults.
                 """);
             return 0;

@@ -40,9 +40,33 @@ namespace ChatPS.Json
             }
         }
 
+        /// <summary>
+        /// Reads <typeparamref name="T"/> straight from <paramref name="body"/> in one pass, without building a document
+        /// first. False when the body is not that shape; the caller then takes the document path, which says why.
+        /// </summary>
+        internal static bool TryDeserialize<T>(byte[] body, out T value) where T : class
+        {
+            value = null!;
+            if (body.Length == 0) return false;
+            try
+            {
+                var result = JsonSerializer.Deserialize<T>(body, Options);
+                if (result is null) return false;
+                value = result;
+                return true;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Converts a JSON element to <typeparamref name="T"/>; a payload of the wrong shape becomes a <see cref="ChatResponseFormatException"/>.</summary>
         internal static T Convert<T>(JsonElement element, ApiResponse response, ChatPlatform platform, Func<string, string> redact)
         {
+            if (element.ValueKind == JsonValueKind.Undefined)
+                throw new ChatResponseFormatException(platform, response.Request.Method, response.Request.Path, response.StatusCode,
+                    redact($"unexpected shape for {typeof(T).Name} (the reply has no data): {response.Snippet()}"), response.Attempts);
             try
             {
                 var value = element.Deserialize<T>(Options);

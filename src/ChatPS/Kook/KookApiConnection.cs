@@ -25,10 +25,14 @@ namespace ChatPS.Kook
             return data.ValueKind == JsonValueKind.Undefined ? default : data.Clone();
         }
 
-        /// <summary>Sends the request and converts <c>data</c> to <typeparamref name="T"/>, straight from the parsed reply.</summary>
-        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        /// <summary>Sends the request and converts <c>data</c> to <typeparamref name="T"/>.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class
         {
             var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // The common case, code 0 with data of the expected shape, is read in one pass. Anything else (an error code,
+            // a missing envelope, data of another shape) goes through the document, which builds the precise error.
+            if (ChatJson.TryDeserialize(response.Body, out KookEnvelope<T> envelope) && envelope.Code == 0 && envelope.Data != null)
+                return envelope.Data;
             using var document = Open(response, request, out var data);
             return ChatJson.Convert<T>(data, response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
         }

@@ -14,9 +14,11 @@ namespace ChatPS.Tomon
         public HttpPipeline Pipeline { get; }
 
         /// <summary>Sends the request and converts the body to <typeparamref name="T"/>.</summary>
-        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class
         {
             var response = await Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // One pass when the body has the expected shape; otherwise the document path builds the precise error.
+            if (ChatJson.TryDeserialize(response.Body, out T value)) return value;
             using var document = ChatJson.Parse(response, ChatPlatform.Tomon, text => Pipeline.Redact(text, request));
             return ChatJson.Convert<T>(document.RootElement, response, ChatPlatform.Tomon, text => Pipeline.Redact(text, request));
         }

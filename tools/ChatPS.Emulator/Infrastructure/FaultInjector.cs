@@ -55,6 +55,10 @@ internal static class FaultInjector
                 response.StatusCode = 307;
                 response.Headers.Location = rule.Location ?? "/";
                 break;
+            case FaultKind.Reply:
+                response.StatusCode = rule.Status;
+                await WriteAsync(response, "application/json", rule.Body ?? string.Empty);
+                break;
             case FaultKind.Stall:
                 try
                 {

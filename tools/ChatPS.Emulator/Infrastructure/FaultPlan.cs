@@ -33,6 +33,12 @@ public enum FaultKind
 
     /// <summary>HTTP 307 to <see cref="FaultRule.Location"/> (for testing what follows a redirect).</summary>
     Redirect,
+
+    /// <summary>
+    /// <see cref="FaultRule.Status"/> with <see cref="FaultRule.Body"/> as given (JSON content type): replays an odd
+    /// reply seen in the wild, such as an error code after the data or a code sent as a string.
+    /// </summary>
+    Reply,
 }
 
 /// <summary>A rule: the next <see cref="Count"/> requests matching method and path get <see cref="Kind"/>.</summary>
@@ -52,6 +58,12 @@ public sealed class FaultRule
 
     /// <summary>Where a <see cref="FaultKind.Redirect"/> points.</summary>
     public string? Location { get; set; }
+
+    /// <summary>The status a <see cref="FaultKind.Reply"/> answers with.</summary>
+    public int Status { get; set; } = 200;
+
+    /// <summary>The body a <see cref="FaultKind.Reply"/> answers with.</summary>
+    public string? Body { get; set; }
 
     /// <summary>Seconds for <c>Retry-After</c> / <c>X-Rate-Limit-Reset</c> (503, 429), or the stall time.</summary>
     public double Seconds { get; set; } = 1;
