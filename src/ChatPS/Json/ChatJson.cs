@@ -55,11 +55,14 @@ namespace ChatPS.Json
                 value = result;
                 return true;
             }
-            catch (Exception ex) when (ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException)
+            catch (Exception ex) when (IsShapeError(ex))
             {
                 return false;
             }
         }
+
+        /// <summary>What System.Text.Json throws for a payload that does not fit the type (as opposed to a bug).</summary>
+        private static bool IsShapeError(Exception ex) => ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException;
 
         /// <summary>Converts a JSON element to <typeparamref name="T"/>; a payload of the wrong shape becomes a <see cref="ChatResponseFormatException"/>.</summary>
         internal static T Convert<T>(JsonElement element, ApiResponse response, ChatPlatform platform, Func<string, string> redact)
@@ -73,7 +76,7 @@ namespace ChatPS.Json
                 if (value is null) throw new JsonException("The payload is null.");
                 return value;
             }
-            catch (Exception ex) when (ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException)
+            catch (Exception ex) when (IsShapeError(ex))
             {
                 string text = element.GetRawText();
                 if (text.Length > 200) text = text.Substring(0, 200) + "…";
