@@ -89,11 +89,24 @@ namespace ChatPS.Http
             if (status.HasValue) sb.Append(" with HTTP ").Append(status.Value.ToString(CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(code)) sb.Append(" (code ").Append(code).Append(')');
             if (!status.HasValue && string.IsNullOrEmpty(code)) sb.Append(" (").Append(Describe(kind)).Append(')');
-            if (!string.IsNullOrEmpty(message)) sb.Append(": ").Append(message);
+            if (!string.IsNullOrEmpty(message)) sb.Append(": ").Append(WithoutFullStop(message!));
             else if (status.HasValue) sb.Append(": ").Append(Describe(kind));
             if (attempts > 1) sb.Append(" after ").Append(attempts.ToString(CultureInfo.InvariantCulture)).Append(" attempts");
-            sb.Append('.');
-            return sb.ToString().Replace("..", ".");
+            if (!EndsSentence(sb)) sb.Append('.');
+            return sb.ToString();
+        }
+
+        // The service's own full stop would double ours; an ellipsis ("...") is the service's words and stays.
+        private static string WithoutFullStop(string message) =>
+            message.EndsWith(".", StringComparison.Ordinal) && !message.EndsWith("..", StringComparison.Ordinal)
+                ? message.Substring(0, message.Length - 1)
+                : message;
+
+        private static bool EndsSentence(StringBuilder text)
+        {
+            if (text.Length == 0) return false;
+            char last = text[text.Length - 1];
+            return last == '.' || last == '!' || last == '?' || last == '\u2026' || last == '\u3002' || last == '\uFF01' || last == '\uFF1F';
         }
 
         private static string Describe(ChatErrorKind kind) => kind switch
