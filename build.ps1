@@ -52,6 +52,9 @@ function Invoke-PesterSuite {
     $files = @(Get-ChildItem (Join-Path $root 'tests/Pester') -Filter '*.Tests.ps1')
     if ($files.Count -eq 0) { throw 'No tests/Pester/*.Tests.ps1 file found.' }
     Import-Module $pester -Force
+    # The tests run with PowerShell's defaults, as a user's session has them, not this script's strict settings.
+    Set-StrictMode -Off
+    $ErrorActionPreference = 'Continue'
     $config = New-PesterConfiguration
     $config.Run.Path = @($files.FullName)
     $config.Run.Exit = $false

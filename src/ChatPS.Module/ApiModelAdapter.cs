@@ -95,9 +95,16 @@ namespace ChatPS.Module
 
         /// <inheritdoc />
         public override string GetPropertyTypeName(PSAdaptedProperty adaptedProperty) =>
-            adaptedProperty.Tag is PropertyInfo property
-                ? property.PropertyType.FullName ?? property.PropertyType.Name
-                : GetPropertyValue(adaptedProperty)?.GetType().FullName ?? typeof(object).FullName!;
+            TypeName(adaptedProperty.Tag is PropertyInfo property ? property.PropertyType : GetPropertyValue(adaptedProperty)?.GetType() ?? typeof(object));
+
+        // Get-Member's Definition column: System.Nullable[System.DateTimeOffset] rather than the assembly-qualified form.
+        private static string TypeName(Type type)
+        {
+            if (!type.IsGenericType) return type.FullName ?? type.Name;
+            string name = type.GetGenericTypeDefinition().FullName ?? type.Name;
+            int tick = name.IndexOf('`');
+            return (tick < 0 ? name : name.Substring(0, tick)) + "[" + string.Join(",", type.GetGenericArguments().Select(TypeName)) + "]";
+        }
 
         private static PropertyInfo[] DeclaredProperties(Type type) =>
             Declared.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
