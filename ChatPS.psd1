@@ -9,6 +9,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    # Loaded before ChatPS.types.ps1xml, which names the models and their adapter (ChatPS.Module.ApiModelAdapter).
+    RequiredAssemblies   = @('ChatPS.dll', 'ChatPS.Module.dll')
+    TypesToProcess       = @('ChatPS.types.ps1xml')
     FormatsToProcess     = @('ChatPS.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Kook'

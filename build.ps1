@@ -3,7 +3,10 @@
     Builds, tests and packages the ChatPS module.
 .DESCRIPTION
     Build   : dotnet build, which assembles the importable module in out/ChatPS.
-    Test    : dotnet test, then Pester 5 tests in tests/Pester when Pester 5 is installed.
+    Test    : builds, runs the xunit suite (dotnet test), then every tests/Pester/*.Tests.ps1 with Pester 5 against the
+              built out/ChatPS. Fails if either suite fails, and fails (never skips) when Pester 5 is missing.
+              Prints each suite's counts and writes them to out/test-summary.txt, whose last line is the total
+              ("tests: N passed, N failed") that .ci/run repeats.
     Package : a PowerShell Gallery-ready .nupkg from out/ChatPS (Publish-Module -WhatIf style layout).
     Help    : regenerates the MAML help in en-US from docs/cmdlets (PlatyPS when installed).
 .EXAMPLE
@@ -29,6 +32,41 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+# Counts from the TRX files dotnet test wrote (one per test project).
+function Get-XunitCount {
+    param([string] $ResultsDirectory)
+    $passed = 0; $failed = 0
+    foreach ($trx in Get-ChildItem $ResultsDirectory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-PesterSuite {
+    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        throw "Pester 5 is not installed in this PowerShell ($PSHOME): the tests/Pester suite cannot run. Install it (Install-Module Pester -MinimumVersion 5.0) or use an engine that has it."
+    }
+    $files = @(Get-ChildItem (Join-Path $root 'tests/Pester') -Filter '*.Tests.ps1')
+    if ($files.Count -eq 0) { throw 'No tests/Pester/*.Tests.ps1 file found.' }
+    Import-Module $pester -Force
+    # The tests run with PowerShell's defaults, as a user's session has them, not this script's strict settings.
+    Set-StrictMode -Off
+    $ErrorActionPreference = 'Continue'
+    $config = New-PesterConfiguration
+    $config.Run.Path = @($files.FullName)
+    $config.Run.Exit = $false
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    if ($env:CI -or [Console]::IsOutputRedirected) { $config.Output.RenderMode = 'Plaintext' }
+    $result = Invoke-Pester -Configuration $config
+    # A container that failed to run (an error in BeforeAll or in the file itself) counts as a failure.
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Duration = $result.Duration }
+}
+
 foreach ($step in $Task) {
     switch ($step) {
         'Build' {
@@ -36,24 +74,28 @@ foreach ($step in $Task) {
             Write-Host "Module assembled in $moduleOut"
         }
         'Test' {
-            Invoke-Dotnet test (Join-Path $root 'ChatPS.sln') -c $Configuration
-            $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
-            $pesterTests = @(Get-ChildItem (Join-Path $root 'tests/Pester') -Filter '*.Tests.ps1' -ErrorAction SilentlyContinue)
-            if (-not $pester) {
-                Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0).'
-            }
-            elseif ($pesterTests.Count -eq 0) {
-                Write-Host 'No Pester tests yet in tests/Pester.'
-            }
-            else {
-                Import-Module $pester -Force
-                $config = New-PesterConfiguration
-                $config.Run.Path = Join-Path $root 'tests/Pester'
-                $config.Run.Exit = $false
-                $config.Run.PassThru = $true
-                $config.Output.Verbosity = 'Detailed'
-                $result = Invoke-Pester -Configuration $config
-                if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+            Invoke-Dotnet build (Join-Path $root 'ChatPS.sln') -c $Configuration
+            $resultsDirectory = Join-Path $root 'out/test-results'
+            Remove-Item $resultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
+            # Both suites run whatever the first one gives, so one run reports every failure.
+            & dotnet test (Join-Path $root 'ChatPS.sln') -c $Configuration --no-build --logger 'trx' --logger 'console;verbosity=normal' --results-directory $resultsDirectory
+            $xunitExit = $LASTEXITCODE
+            $xunit = Get-XunitCount $resultsDirectory
+            if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }  # dotnet test failed without a test failing (crash, no TRX)
+
+            $pester = Invoke-PesterSuite
+
+            $summary = @(
+                "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+                "pester: $($pester.Passed) passed, $($pester.Failed) failed (in $([math]::Round($pester.Duration.TotalSeconds)) s)"
+                "tests: $($xunit.Passed + $pester.Passed) passed, $($xunit.Failed + $pester.Failed) failed"
+            )
+            $summary | Set-Content -Path (Join-Path $root 'out/test-summary.txt') -Encoding utf8
+            $summary | ForEach-Object { Write-Host $_ }
+            if ($xunit.Passed -eq 0) { throw 'No xunit test ran.' }
+            if ($pester.Passed -eq 0) { throw 'No Pester test ran.' }
+            if ($xunit.Failed -gt 0 -or $pester.Failed -gt 0) {
+                throw "Tests failed: xunit $($xunit.Failed), Pester $($pester.Failed)."
             }
         }
         'Package' {

@@ -142,25 +142,11 @@ namespace ChatPS.Module
             ex is System.IO.IOException || ex is UnauthorizedAccessException;
 
         /// <summary>
-        /// Writes an API model. Fields the service sent that the model does not declare become extra
-        /// properties (PascalCase), so nothing the service said is hidden from the user.
+        /// Writes an API model. Fields the service sent that the model does not declare are shown by
+        /// <see cref="ApiModelAdapter"/> (ChatPS.types.ps1xml) after the declared properties, on this object and
+        /// on every model nested in it, so nothing the service said is hidden and nothing is added here.
         /// </summary>
-        protected void WriteModel(object? model)
-        {
-            if (model is ApiModel api && api.AdditionalProperties is { Count: > 0 } extra)
-            {
-                var wrapped = PSObject.AsPSObject(api);
-                foreach (var pair in extra)
-                {
-                    string name = PropertyNames.ToPascalCase(pair.Key);
-                    if (wrapped.Properties[name] is null)
-                        wrapped.Properties.Add(new PSNoteProperty(name, PSObjectConverter.FromPlain(pair.Value)));
-                }
-                WriteObject(wrapped);
-                return;
-            }
-            WriteObject(model);
-        }
+        protected void WriteModel(object? model) => WriteObject(model);
 
         /// <summary>Shows progress for a run of known length.</summary>
         protected void ShowProgress(ProgressTracker tracker, string? current)

@@ -1,31 +1,37 @@
-# Shared by the *.Tests.ps1 files: starts the ChatPS emulator on a free loopback port and imports the built module.
-# Requires `dotnet build` to have run (it assembles out/ChatPS and builds the emulator).
+# Shared by the *.Tests.ps1 files: starts the ChatPS emulator on a free loopback port (port 0, the port it took read
+# from its first line) and imports the built module. Requires `dotnet build` to have run (it assembles out/ChatPS and
+# builds the emulator).
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:KookTokenText = 'kook-emulator-token'
+$script:TomonBotTokenText = 'tomon-emulator-token'
+$script:TomonSessionText = 'tomon-emulator-session'
+$script:TomonPasswordText = 'tomon-password'
 
 function Start-TestEmulator {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
-    $listener.Stop()
-
+    param([string[]] $ArgumentList = @())
     $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tools/ChatPS.Emulator/bin') -Recurse -Filter 'ChatPS.Emulator.dll' |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
     if (-not $dll) { throw 'The emulator is not built: run dotnet build first.' }
 
-    $log = Join-Path ([System.IO.Path]::GetTempPath()) ("chatps-emulator-{0}.log" -f $port)
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList @($dll.FullName, '--port', $port, '--synthetic-users', '1000') `
-        -PassThru -RedirectStandardOutput $log -WindowStyle Hidden -ErrorAction Stop
-    $base = "http://127.0.0.1:$port"
-    for ($i = 0; $i -lt 150; $i++) {
-        try {
-            $null = Invoke-RestMethod -Uri "$base/_emulator/stats" -TimeoutSec 2
-            break
-        }
-        catch {
-            Start-Sleep -Milliseconds 100
-        }
+    # System.Diagnostics.Process rather than Start-Process: the first stdout line names the port, and
+    # Start-Process -WindowStyle is refused outside Windows.
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll.FullName, '--port', '0', '--synthetic-users', '1000') + $ArgumentList) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    # Waiting for the first line is not a timing assertion: the emulator either prints it or exits.
+    $first = $process.StandardOutput.ReadLine()
+    if ($first -notmatch 'listening on (http://\S+?)/?$') {
+        $errorText = $process.StandardError.ReadToEnd()
+        throw "The emulator did not start: $first $errorText"
     }
+    $base = $Matches[1]
+    # Keep reading its output so a full pipe never blocks it.
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $null = $process.StandardError.ReadToEndAsync()
     [pscustomobject]@{
         Process = $process
         BaseUri = $base
@@ -37,7 +43,8 @@ function Start-TestEmulator {
 function Stop-TestEmulator {
     param($Emulator)
     if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
-        Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
+        $Emulator.Process.Kill()
+        $null = $Emulator.Process.WaitForExit(30000)
     }
 }
 
@@ -49,6 +56,20 @@ function Get-EmulatorRequest {
 function Reset-Emulator {
     param($Emulator)
     $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/_emulator/reset"
+}
+
+function Get-EmulatorStat {
+    param($Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/stats"
+}
+
+# A fault rule for the next matching request(s); -Body/-Status for Reply, -Seconds for Stall.
+function Add-EmulatorFault {
+    param($Emulator, [string] $Method = '*', [string] $Path, [string] $Kind, [int] $Count = 1, [int] $Status = 200,
+        [string] $Body, [double] $Seconds = 1)
+    $rule = @{ method = $Method; path = $Path; kind = $Kind; count = $Count; status = $Status; seconds = $Seconds }
+    if ($PSBoundParameters.ContainsKey('Body')) { $rule.body = $Body }
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/_emulator/faults" -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
 }
 
 function ConvertTo-TestSecret {

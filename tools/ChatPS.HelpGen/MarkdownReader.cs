@@ -72,11 +72,22 @@ public static class MarkdownReader
                     var t = line.Trim();
                     int close = t.IndexOf("](", StringComparison.Ordinal);
                     if (t.StartsWith('[') && close > 0 && t.EndsWith(')'))
-                        doc.Links.Add((t[1..close], t[(close + 2)..^1]));
+                        doc.Links.Add((t[1..close], OnlineUri(t[(close + 2)..^1])));
                 }
                 break;
         }
     }
+
+    /// <summary>
+    /// The link's target as MAML wants it: an absolute http(s) address, or nothing. Get-Help prints a link as its
+    /// text followed by its uri, so a relative target such as <c>about_ChatPS.help.txt</c> (which only means
+    /// something on GitHub) showed as <c>about_ChatPS about_ChatPS.help.txt</c>; without a uri the text alone names
+    /// the topic, which <c>Get-Help about_ChatPS</c> opens.
+    /// </summary>
+    private static string OnlineUri(string target) =>
+        Uri.TryCreate(target.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : string.Empty;
 
     /// <summary>Paragraphs (blank-line separated, joined) and fenced code blocks.</summary>
     private static (List<string> Paragraphs, List<(string Lang, string Text)> Blocks) Split(List<string> lines)

@@ -14,6 +14,8 @@ public class ModuleLayoutTests
     [InlineData("ChatPS.psd1")]
     [InlineData("ChatPS.dll")]
     [InlineData("ChatPS.Module.dll")]
+    [InlineData("ChatPS.types.ps1xml")]
+    [InlineData("ChatPS.format.ps1xml")]
     [InlineData("dependencies/System.Text.Json.dll")]
     [InlineData("dependencies/System.Net.Http.Json.dll")]
     public void The_module_folder_holds_the_manifest_assemblies_and_dependencies(string file) =>
@@ -57,6 +59,51 @@ public class ModuleLayoutTests
         using var context = LoadContext();
         var module = context.LoadFromAssemblyPath(ModuleFile("ChatPS.Module.dll"));
         Assert.Equal(version, module.GetName().Version!.ToString(3));
+    }
+
+    [Fact]
+    public void Every_model_is_shown_through_the_adapter_of_the_types_file()
+    {
+        // A TypeAdapter applies to one exact type, so a model missing from ChatPS.types.ps1xml would show its
+        // undeclared fields nowhere; the manifest must load the assemblies before the types file names them.
+        string psd1 = File.ReadAllText(ModuleFile("ChatPS.psd1"));
+        Assert.Matches(@"TypesToProcess\s*=\s*@\('ChatPS\.types\.ps1xml'\)", psd1);
+        Assert.Matches(@"RequiredAssemblies\s*=\s*@\('ChatPS\.dll',\s*'ChatPS\.Module\.dll'\)", psd1);
+        var types = System.Xml.Linq.XDocument.Load(ModuleFile("ChatPS.types.ps1xml")).Root!.Elements("Type")
+            .ToDictionary(t => t.Element("Name")!.Value, t => t.Element("TypeAdapter")?.Element("TypeName")?.Value);
+        using var context = LoadContext();
+        var core = context.LoadFromAssemblyPath(ModuleFile("ChatPS.dll"));
+        var models = core.GetTypes()
+            .Where(t => !t.IsAbstract && IsApiModel(t))
+            .Select(t => t.FullName!)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(models);
+        Assert.Equal(models, types.Keys.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(types.Values, adapter => Assert.Equal("ChatPS.Module.ApiModelAdapter", adapter));
+        var module = context.LoadFromAssemblyPath(ModuleFile("ChatPS.Module.dll"));
+        Assert.Equal("System.Management.Automation.PSPropertyAdapter", module.GetType("ChatPS.Module.ApiModelAdapter", throwOnError: true)!.BaseType!.FullName);
+    }
+
+    private static bool IsApiModel(Type type)
+    {
+        for (var t = type.BaseType; t != null; t = t.BaseType)
+            if (t.FullName == "ChatPS.Json.ApiModel") return true;
+        return false;
+    }
+
+    [Fact]
+    public void Models_expose_no_member_that_is_not_data()
+    {
+        // PowerShell lists every public member (explicit interface implementations included) in Get-Member,
+        // Format-List *, Export-Csv and ConvertTo-Json; the extension-data store must stay internal.
+        using var context = LoadContext();
+        var core = context.LoadFromAssemblyPath(ModuleFile("ChatPS.dll"));
+        var apiModel = core.GetType("ChatPS.Json.ApiModel", throwOnError: true)!;
+        Assert.Empty(apiModel.GetInterfaces());
+        Assert.DoesNotContain(apiModel.GetProperties(BindingFlags.Public | BindingFlags.Instance), p => p.Name == "AdditionalProperties");
+        Assert.DoesNotContain(apiModel.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            m => m.Name.Contains("OnDeserialized", StringComparison.Ordinal));
     }
 
     internal static MetadataLoadContext LoadContext()
