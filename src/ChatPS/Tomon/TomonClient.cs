@@ -82,7 +82,7 @@ namespace ChatPS.Tomon
         /// <summary><c>/users/@me/channels</c>: direct-message channels.</summary>
         public TomonDirectChannelsClient DirectChannels { get; }
 
-        /// <summary><c>/users/@me/guilds/@me/settings</c>: per-user guild settings.</summary>
+        /// <summary><c>/users/@me/guilds/{guildId}/settings</c>: per-user notification settings of a guild (<c>@me</c>: direct messages).</summary>
         public TomonGuildSettingsClient GuildSettings { get; }
 
         /// <summary><c>/users/@me/tickets</c>: invite codes.</summary>
