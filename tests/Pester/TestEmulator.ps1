@@ -15,7 +15,7 @@ function Start-TestEmulator {
 
     $log = Join-Path ([System.IO.Path]::GetTempPath()) ("chatps-emulator-{0}.log" -f $port)
     $process = Start-Process -FilePath 'dotnet' -ArgumentList @($dll.FullName, '--port', $port, '--synthetic-users', '1000') `
-        -PassThru -RedirectStandardOutput $log -WindowStyle Hidden -ErrorAction Stop
+        -PassThru -RedirectStandardOutput $log -ErrorAction Stop
     $base = "http://127.0.0.1:$port"
     for ($i = 0; $i -lt 150; $i++) {
         try {
