@@ -147,6 +147,21 @@ public class KookLivePacingTests : IClassFixture<EmulatorFixture>
         Assert.Equal(string.Empty, string.Concat(flag!));
     }
 
+    [Fact]
+    [Trait("Category", "Unit")]
+    public void The_new_options_parse_from_the_command_line()
+    {
+        var o = EmulatorOptions.Parse(new[] { "--global-rate-limit", "10/2", "--retry-after" });
+        Assert.Equal(new RateLimitRule(10, TimeSpan.FromSeconds(2)), o.GlobalRateLimit);
+        Assert.True(o.SendRetryAfter);
+        var defaults = EmulatorOptions.Parse(Array.Empty<string>());
+        Assert.False(defaults.SendRetryAfter);
+        Assert.Equal(0, defaults.GlobalRateLimit.Limit);
+        Assert.Equal(new RateLimitRule(240, TimeSpan.FromSeconds(1)), defaults.DefaultRateLimit);
+        Assert.Empty(defaults.RateLimits);
+        Assert.Contains("--global-rate-limit", Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(new[] { "--global-rate-limit", "x" })).Message);
+    }
+
     private async Task<HttpResponseMessage> RawGlobalRefusal()
     {
         _emulator.Host.Options.GlobalRateLimit = new RateLimitRule(1, TimeSpan.FromSeconds(30));

@@ -21,8 +21,6 @@ public class TomonRealWorldTests : IClassFixture<EmulatorFixture>
         _emulator.Host.ResetDiagnostics();
     }
 
-    private static ApiToken Password(string text) => new(new NetworkCredential("", text).SecurePassword);
-
     [Fact]
     public async Task Guild_settings_are_sent_per_guild_with_the_clients_names_and_stored_per_guild()
     {

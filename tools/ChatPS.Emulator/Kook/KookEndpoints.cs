@@ -125,9 +125,8 @@ internal static class KookEndpoints
     {
         yield return new("vip_amp", user.IsVip);
         yield return new("bot_status", user.Bot && online ? 1 : 0);
-        yield return new("tag_info", user.Bot
-            ? new Dictionary<string, object?> { ["color"] = "#0096FF", ["bg_color"] = "#0096FF40", ["text"] = "机器人" }
-            : new Dictionary<string, object?> { ["color"] = "", ["bg_color"] = "", ["text"] = "" });
+        // The official examples show the bot badge; other users carry the same colours with no text.
+        yield return new("tag_info", new Dictionary<string, object?> { ["color"] = "#0096FF", ["bg_color"] = "#0096FF40", ["text"] = user.Bot ? "机器人" : "" });
         yield return new("is_sys", false);
         yield return new("verified", user.Bot);
         yield return new("nameplate", Array.Empty<object>());
