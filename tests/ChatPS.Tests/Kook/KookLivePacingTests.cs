@@ -83,6 +83,7 @@ public class KookLivePacingTests : IClassFixture<EmulatorFixture>
         var injected = await RawGet("user/me");
         Assert.Null(injected.Headers.RetryAfter);
         Assert.Equal("2", Header(injected, "X-Rate-Limit-Reset"));
+        Assert.Equal("user/me", Header(injected, "X-Rate-Limit-Bucket"));
     }
 
     [Fact]

@@ -53,7 +53,8 @@ internal static class FaultInjector
                 response.Headers["X-Rate-Limit-Limit"] = "1";
                 response.Headers["X-Rate-Limit-Remaining"] = "0";
                 response.Headers["X-Rate-Limit-Reset"] = seconds;
-                response.Headers["X-Rate-Limit-Bucket"] = "injected";
+                // The bucket of the path, as KOOK names it (user/view …), so clients keep one bucket per path.
+                response.Headers["X-Rate-Limit-Bucket"] = (context.Request.Path.Value ?? string.Empty).Replace("/api/v3/", string.Empty, StringComparison.Ordinal).Trim('/');
                 await WriteErrorAsync(response, tomon, 429, KookMessages.Get(lang, "rate"));
                 break;
             case FaultKind.ConnectionReset:
