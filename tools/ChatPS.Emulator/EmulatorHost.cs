@@ -36,6 +36,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Tomon = new TomonState(options.TomonSessionToken);
         Requests = new RequestLog(options.RequestLogCapacity);
         TomonLimiter = new FixedWindowLimiter(_ => Options.TomonRateLimit);
+        KookGlobalLimiter = new FixedWindowLimiter(_ => Options.GlobalRateLimit);
     }
 
     /// <summary>The options the emulator runs with; rate limits and latency may be changed while it runs.</summary>
@@ -46,6 +47,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>KOOK's rate-limit counters.</summary>
     public FixedWindowLimiter KookLimiter { get; }
+
+    /// <summary>KOOK's global limit across all buckets of a caller (<see cref="EmulatorOptions.GlobalRateLimit"/>).</summary>
+    public FixedWindowLimiter KookGlobalLimiter { get; }
 
     /// <summary>The emulated Tomon world.</summary>
     public TomonState Tomon { get; }
@@ -108,6 +112,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Requests.Clear();
         Faults.Clear();
         KookLimiter.Clear();
+        KookGlobalLimiter.Clear();
         TomonLimiter.Clear();
     }
 
@@ -141,7 +146,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             if (fault != null)
             {
                 record.Fault = fault.Kind.ToString();
-                await FaultInjector.ApplyAsync(context, fault);
+                await FaultInjector.ApplyAsync(context, fault, Options.SendRetryAfter);
                 return;
             }
             if (Options.Latency > TimeSpan.Zero)

@@ -28,16 +28,29 @@ public sealed class EmulatorOptions
     /// <summary>Tomon's per-route limit (it answers 429 with Retry-After only).</summary>
     public RateLimitRule TomonRateLimit { get; set; } = new(200, TimeSpan.FromSeconds(1));
 
-    /// <summary>Per-bucket limits: bucket name → (requests, window). Buckets not listed use <see cref="DefaultRateLimit"/>.</summary>
-    public Dictionary<string, RateLimitRule> RateLimits { get; } = new(StringComparer.Ordinal)
-    {
-        ["user/view"] = new RateLimitRule(100, TimeSpan.FromSeconds(1)),
-        ["user/online"] = new RateLimitRule(20, TimeSpan.FromSeconds(60)),
-        ["user/offline"] = new RateLimitRule(20, TimeSpan.FromSeconds(60)),
-    };
+    /// <summary>
+    /// Per-bucket limits: bucket name → (requests, window). Buckets not listed use <see cref="DefaultRateLimit"/>.
+    /// KOOK has one bucket per endpoint path (<c>user/me</c>, <c>user/view</c>, …), each named in <c>X-Rate-Limit-Bucket</c>.
+    /// </summary>
+    public Dictionary<string, RateLimitRule> RateLimits { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Limit for buckets without their own rule.</summary>
-    public RateLimitRule DefaultRateLimit { get; set; } = new(120, TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// Limit for buckets without their own rule: 240 requests, the <c>X-Rate-Limit-Limit</c> live bots see on every
+    /// bucket. KOOK does not tell the window; one second is assumed (its <c>Reset</c> is 0 while room remains).
+    /// </summary>
+    public RateLimitRule DefaultRateLimit { get; set; } = new(240, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// KOOK's global limit across all buckets of one caller; off (limit 0) by default. When it is hit the 429 also
+    /// carries <c>X-Rate-Limit-Global</c> with no value, as KOOK sends it.
+    /// </summary>
+    public RateLimitRule GlobalRateLimit { get; set; } = new(0, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Also send <c>Retry-After</c> on KOOK 429s (limits and injected <c>RateLimited</c> faults). Off by default: KOOK
+    /// sends none, and clients must pace from <c>X-Rate-Limit-*</c> alone.
+    /// </summary>
+    public bool SendRetryAfter { get; set; }
 
     /// <summary>Artificial latency added to every API request (stands in for a network round trip).</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
@@ -48,7 +61,7 @@ public sealed class EmulatorOptions
     /// <summary>How many synthetic KOOK users to serve (ids 3000000000 upward), for bulk runs.</summary>
     public int SyntheticUsers { get; set; } = 100_000;
 
-    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --tomon-token T --tomon-session-token T --rate-limit bucket=N/S --latency-ms N --synthetic-users N</c>.</summary>
+    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --tomon-token T --tomon-session-token T --rate-limit bucket=N/S --global-rate-limit N/S --retry-after --latency-ms N --synthetic-users N</c>.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
     public static EmulatorOptions Parse(string[] args)
     {
@@ -68,6 +81,18 @@ public sealed class EmulatorOptions
                 case "--latency-ms": o.Latency = TimeSpan.FromMilliseconds(ParseInt(name, Next(), 0, 60_000)); break;
                 case "--synthetic-users": o.SyntheticUsers = ParseInt(name, Next(), 0, 10_000_000); break;
                 case "--request-log": o.RequestLogCapacity = ParseInt(name, Next(), 1, 10_000_000); break;
+                case "--global-rate-limit":
+                    string global = Next();
+                    try
+                    {
+                        o.GlobalRateLimit = RateLimitRule.Parse("*=" + global).Rule;
+                    }
+                    catch (ArgumentException)
+                    {
+                        throw new ArgumentException($"--global-rate-limit takes limit/seconds (e.g. 10/1), not '{global}'.");
+                    }
+                    break;
+                case "--retry-after": o.SendRetryAfter = true; break;
                 case "--rate-limit":
                     var (bucket, rule) = RateLimitRule.Parse(Next());
                     if (bucket == "*") o.DefaultRateLimit = rule; else o.RateLimits[bucket] = rule;

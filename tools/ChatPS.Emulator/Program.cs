@@ -23,12 +23,15 @@ try
                   --kook-oauth-token T        KOOK OAuth token (default kook-emulator-oauth-token)
                   --tomon-token T             Tomon bot token for /auth/login (default tomon-emulator-token)
                   --tomon-session-token T     Tomon session token usable directly (default tomon-emulator-session)
-                  --rate-limit bucket=N/S     N requests per S seconds for a bucket ('*' = default)
+                  --rate-limit bucket=N/S     N requests per S seconds for a bucket ('*' = default, 240/1)
+                  --global-rate-limit N/S     KOOK limit across all buckets (off by default); a hit sends
+                                              X-Rate-Limit-Global with no value
+                  --retry-after               also send Retry-After on KOOK 429s (KOOK itself does not)
                   --latency-ms N              add N ms to every API request
                   --synthetic-users N         serve N synthetic users from id 3000000000
                   --request-log N             keep the last N requests for /_emulator/requests (default 100000)
                   --fault METHOD:path:kind[:count[:seconds]]
-                                              inject a fault (ServerError, BadGatewayHtml, Unavailable,
+                                              inject a fault (ServerError, Forbidden, BadGatewayHtml, Unavailable,
                                               RateLimited, ConnectionReset, TruncatedJson, Stall; Redirect
                                               and Reply need location/status/body: POST /_emulator/faults)
                 Inspect: GET /_emulator/requests, /_emulator/stats, /_emulator/faults, /_emulator/reports; POST /_emulator/faults.

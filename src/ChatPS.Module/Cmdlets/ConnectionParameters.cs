@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using ChatPS.Automation;
 
@@ -36,7 +37,7 @@ namespace ChatPS.Module.Cmdlets
         [ValidateRange(0, 3600)]
         public int RetryIntervalSec { get; set; } = -1;
 
-        /// <summary><c>Accept-Language</c> sent with every request (KOOK localises messages by it).</summary>
+        /// <summary><c>Accept-Language</c> sent with every request (KOOK localises messages by it); the session's UI culture when not given.</summary>
         [Parameter]
         public string? AcceptLanguage { get; set; }
 
@@ -61,7 +62,9 @@ namespace ChatPS.Module.Cmdlets
             TimeoutSec = TimeoutSec,
             MaximumRetryCount = MaximumRetryCount >= 0 ? MaximumRetryCount : (int?)null,
             RetryIntervalSec = RetryIntervalSec >= 0 ? RetryIntervalSec : (int?)null,
-            AcceptLanguage = AcceptLanguage,
+            AcceptLanguage = MyInvocation.BoundParameters.ContainsKey(nameof(AcceptLanguage)) ? AcceptLanguage ?? string.Empty : null,
+            // $PSUICulture: the UI culture of the pipeline thread this runs on.
+            UICulture = CultureInfo.CurrentUICulture,
             AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
         };
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net;
 using ChatPS.Http;
 
@@ -28,8 +29,34 @@ namespace ChatPS.Automation
         /// <summary>Base back-off in seconds; null keeps the default (1 s).</summary>
         public int? RetryIntervalSec { get; set; }
 
-        /// <summary><c>Accept-Language</c>, or null.</summary>
+        /// <summary>
+        /// <c>Accept-Language</c> as given (<c>-AcceptLanguage</c>), or null when not given. An empty value sends no header,
+        /// which leaves KOOK at its default (Chinese).
+        /// </summary>
         public string? AcceptLanguage { get; set; }
+
+        /// <summary>
+        /// The session's UI culture (PowerShell's <c>$PSUICulture</c>), sent as <c>Accept-Language</c> when
+        /// <see cref="AcceptLanguage"/> is not given, so an English-speaking admin reads KOOK's messages in English.
+        /// </summary>
+        public CultureInfo? UICulture { get; set; }
+
+        /// <summary>
+        /// The <c>Accept-Language</c> to send: the given value (none when it is empty), else the UI culture's name
+        /// (e.g. <c>en-US</c>), else none (the invariant culture names no language).
+        /// </summary>
+        /// <exception cref="ArgumentException">The given value holds a line break or another control character.</exception>
+        public static string? ResolveAcceptLanguage(string? acceptLanguage, CultureInfo? uiCulture)
+        {
+            if (acceptLanguage != null)
+            {
+                foreach (char c in acceptLanguage)
+                    if (char.IsControl(c))
+                        throw new ArgumentException($"'{acceptLanguage.Replace("\r", "\\r").Replace("\n", "\\n")}' is not an Accept-Language value: it holds a control character.", nameof(AcceptLanguage));
+                return acceptLanguage.Trim().Length == 0 ? null : acceptLanguage.Trim();
+            }
+            return uiCulture is null || string.IsNullOrEmpty(uiCulture.Name) ? null : uiCulture.Name;
+        }
 
         /// <summary>Allows tokens over plain http:// to a remote host.</summary>
         public bool AllowUnencryptedAuthentication { get; set; }
@@ -50,7 +77,7 @@ namespace ChatPS.Automation
         {
             var options = new ConnectionOptions
             {
-                AcceptLanguage = string.IsNullOrWhiteSpace(AcceptLanguage) ? null : AcceptLanguage,
+                AcceptLanguage = ResolveAcceptLanguage(AcceptLanguage, UICulture),
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
             };
             if (TimeoutSec > 0) options.Timeout = TimeSpan.FromSeconds(TimeoutSec);

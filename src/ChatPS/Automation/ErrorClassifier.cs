@@ -1,5 +1,6 @@
 using System;
 using ChatPS.Http;
+using ChatPS.Kook;
 using ChatPS.Tomon;
 
 namespace ChatPS.Automation
@@ -37,7 +38,7 @@ namespace ChatPS.Automation
             switch (exception)
             {
                 case ChatApiException api:
-                    return new ErrorClassification(api.ErrorId, Category(api.Kind), IsTerminating(api.Kind));
+                    return new ErrorClassification(api.ErrorId, IsKookLookupMiss(api) ? ChatErrorCategory.ObjectNotFound : Category(api.Kind), IsTerminating(api.Kind));
                 case ReportEvidenceException evidence:
                     return new ErrorClassification("ChatPS.Tomon.Evidence." + evidence.Problem,
                         evidence.Problem == EvidenceProblem.Unreadable ? ChatErrorCategory.ReadError
@@ -57,6 +58,16 @@ namespace ChatPS.Automation
                     return new ErrorClassification("ChatPS.UnexpectedError", ChatErrorCategory.NotSpecified, true);
             }
         }
+
+        /// <summary>
+        /// True for KOOK's business error 40000 on a lookup by id (<c>user/view</c>). KOOK has one code for "no such user",
+        /// "not in this guild" and "bad argument" (HTTP 200, <c>data: {}</c>); the module validates ids before sending, so what
+        /// remains on a lookup is a user that is not there, and a script should see <c>ObjectNotFound</c> as
+        /// Get-ADUser reports a missing user. The ErrorId stays <c>ChatPS.Kook.40000</c>: KOOK's code is the stable name.
+        /// </summary>
+        public static bool IsKookLookupMiss(ChatApiException exception) =>
+            exception != null && exception.Platform == ChatPlatform.Kook && exception.ApiCode == "40000" &&
+            string.Equals(exception.Path.Trim('/'), KookUsersClient.ViewPath, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The category for an error kind.</summary>
         public static ChatErrorCategory Category(ChatErrorKind kind) => kind switch

@@ -28,6 +28,12 @@ namespace ChatPS.Automation
             return name is null ? "Tomon guild " + id : "Tomon guild '" + name + "' (" + id + ")";
         }
 
+        /// <summary>Target for a guild's notification settings: the guild by name when known, or the direct-message settings for <c>@me</c>.</summary>
+        public static string GuildSettings(TomonConnection connection, string guildId) =>
+            guildId == TomonGuildSettingsUpdate.DirectMessages
+                ? "Tomon direct-message settings (@me)"
+                : "Settings of " + Guild(connection, guildId);
+
         /// <summary>Action for a sidebar reorder, listing the new order.</summary>
         public static string GuildOrder(TomonConnection connection, IReadOnlyList<TomonGuildPosition> positions)
         {

@@ -103,6 +103,27 @@ namespace ChatPS.Http
             }
         }
 
+        /// <summary>Until when every bucket is paused by a global limit (<see cref="DateTimeOffset.MinValue"/> when it is not).</summary>
+        public DateTimeOffset GlobalPausedUntil
+        {
+            get { lock (_gate) return _globalResetAt; }
+        }
+
+        /// <summary>
+        /// When the window a reply describes ends. KOOK's <c>X-Rate-Limit-Reset</c> is whole seconds to wait, relative, not
+        /// an epoch: <c>0</c> while room remains says nothing about the window's end (<see cref="DateTimeOffset.MaxValue"/>,
+        /// unknown), and a <c>0</c> on a refusal or on the last request has been rounded down, so one second is assumed.
+        /// </summary>
+        internal static DateTimeOffset ResetTimeOf(RateLimitState state, bool rejected)
+        {
+            if (state.ResetAfter is TimeSpan after)
+            {
+                if (after > TimeSpan.Zero) return state.ObservedAt + after;
+                if (!rejected && state.Remaining > 0) return DateTimeOffset.MaxValue;
+            }
+            return state.ObservedAt + TimeSpan.FromSeconds(1);
+        }
+
         /// <summary>Current view of a bucket, for diagnostics and tests.</summary>
         public (int Remaining, DateTimeOffset ResetAt, bool Known)? Snapshot(string route)
         {
@@ -121,8 +142,13 @@ namespace ChatPS.Http
                 bucket.InFlight--;
                 if (state != null && state.HasData)
                 {
-                    if (state.IsGlobal && state.ResetAt is DateTimeOffset globalReset && globalReset > _globalResetAt)
-                        _globalResetAt = globalReset;
+                    // X-Rate-Limit-Global is a flag with no value: the limit across all buckets was hit, so every
+                    // bucket of this connection pauses until the reset it reports (a second when it reports none).
+                    if (state.IsGlobal)
+                    {
+                        var globalReset = ResetTimeOf(state, rejected: true);
+                        if (globalReset > _globalResetAt) _globalResetAt = globalReset;
+                    }
                     var target = bucket;
                     if (!state.IsGlobal && state.Bucket != null && state.Bucket != bucket.Name)
                     {
@@ -245,7 +271,7 @@ namespace ChatPS.Http
                 else
                     return;
 
-                var resetAt = state.ResetAt ?? state.ObservedAt + TimeSpan.FromSeconds(1);
+                var resetAt = ResetTimeOf(state, rejected);
                 if (!Known)
                 {
                     Known = true;
@@ -257,6 +283,7 @@ namespace ChatPS.Http
                 Remaining = Math.Min(Remaining, reported);
                 // Each reply's observed time + Reset is an upper bound on this window's end (KOOK rounds Reset up to
                 // whole seconds), so the smallest is both safe and tight; replies of earlier windows were filtered above.
+                // A reply that does not know (Reset 0 with room left) leaves it as it is.
                 ResetAt = ResetAt == DateTimeOffset.MaxValue || resetAt < ResetAt ? resetAt : ResetAt;
             }
 

@@ -10,6 +10,9 @@ namespace ChatPS.Kook
     /// <summary>KOOK's user endpoints (<c>/api/v3/user/*</c>).</summary>
     public sealed class KookUsersClient
     {
+        /// <summary>The route of the lookup by id (<c>user/view</c>).</summary>
+        public const string ViewPath = "user/view";
+
         private readonly KookApiConnection _connection;
 
         internal KookUsersClient(KookApiConnection connection) => _connection = connection;
@@ -24,7 +27,7 @@ namespace ChatPS.Kook
         {
             userId = ChatIds.Validate(userId, nameof(userId));
             guildId = guildId is null ? null : ChatIds.Validate(guildId, nameof(guildId));
-            var request = new ApiRequest(HttpMethod.Get, "user/view")
+            var request = new ApiRequest(HttpMethod.Get, ViewPath)
                 .AddQuery("user_id", userId)
                 .AddQuery("guild_id", guildId);
             var user = await _connection.SendAsync<KookUser>(request, cancellationToken).ConfigureAwait(false);

@@ -82,7 +82,7 @@ namespace ChatPS.Tomon
         /// <summary><c>/users/@me/channels</c>: direct-message channels.</summary>
         public TomonDirectChannelsClient DirectChannels { get; }
 
-        /// <summary><c>/users/@me/guilds/@me/settings</c>: per-user guild settings.</summary>
+        /// <summary><c>/users/@me/guilds/{guildId}/settings</c>: per-user notification settings of a guild (<c>@me</c>: direct messages).</summary>
         public TomonGuildSettingsClient GuildSettings { get; }
 
         /// <summary><c>/users/@me/tickets</c>: invite codes.</summary>
@@ -120,6 +120,9 @@ namespace ChatPS.Tomon
                 throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, 200, null,
                     "the sign-in reply carries no token");
 
+            // The contract does not describe /auth/login; live Tomon (and its official SDKs) answer one flat object, the
+            // user's own fields plus "token" (a JWT unlike the bot token), not {token, user}. So the user is read from the
+            // reply itself and signing in needs no second call to /users/@me.
             var token = ApiToken.FromPlainText(tokenElement.GetString()!);
             TomonUser? user = null;
             if (reply.TryGetProperty("id", out _))

@@ -1,31 +1,38 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatPS.Http;
-using ChatPS.Json;
+using ChatPS.Tomon.Models;
 
 namespace ChatPS.Tomon
 {
-    /// <summary><c>PATCH /users/@me/guilds/@me/settings</c>.</summary>
-    /// <remarks>The contract documents no body, so the caller's object is passed through as JSON, keys unchanged.</remarks>
+    /// <summary><c>PATCH /users/@me/guilds/{guildId}/settings</c>: the signed-in user's notification settings per guild.</summary>
+    /// <remarks>
+    /// The contract shows only the <c>@me</c> (direct-message) path; Tomon's own clients use the same route with a guild id.
+    /// See <see cref="TomonGuildSettingsUpdate"/> for the body.
+    /// </remarks>
     public sealed class TomonGuildSettingsClient
     {
         private readonly TomonApiConnection _connection;
 
         internal TomonGuildSettingsClient(TomonApiConnection connection) => _connection = connection;
 
-        /// <summary>Sends <paramref name="settings"/> and returns the reply as plain values (null when the reply is empty).</summary>
-        /// <exception cref="ArgumentException">No settings given.</exception>
-        public async Task<object?> UpdateAsync(IDictionary<string, object?> settings, CancellationToken cancellationToken = default)
+        /// <summary>Sends the change and returns the settings as stored.</summary>
+        /// <exception cref="ArgumentException">Nothing to change, or a value is malformed.</exception>
+        public Task<TomonGuildSettings> UpdateAsync(TomonGuildSettingsUpdate update, CancellationToken cancellationToken = default)
         {
-            if (settings is null) throw new ArgumentNullException(nameof(settings));
-            if (settings.Count == 0) throw new ArgumentException("No settings were given.", nameof(settings));
-            var request = new ApiRequest(new HttpMethod("PATCH"), "users/@me/guilds/@me/settings") { Content = JsonBody.Of(settings) };
-            var reply = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return reply.ValueKind == JsonValueKind.Undefined ? null : JsonValues.ToPlain(reply);
+            if (update is null) throw new ArgumentNullException(nameof(update));
+            update.Validate();
+            string guildId = update.GuildId == TomonGuildSettingsUpdate.DirectMessages ? update.GuildId : update.GuildId.Trim();
+            var request = new ApiRequest(new HttpMethod("PATCH"), "users/@me/guilds/" + guildId + "/settings") { Content = JsonBody.Of(update.Body()) };
+            return _connection.SendAsync<TomonGuildSettings>(request, cancellationToken);
         }
+
+        /// <summary>Sends <paramref name="settings"/> as they are for the direct-message settings (<c>@me</c>).</summary>
+        /// <exception cref="ArgumentException">No settings given.</exception>
+        public Task<TomonGuildSettings> UpdateAsync(IDictionary<string, object?> settings, CancellationToken cancellationToken = default) =>
+            UpdateAsync(new TomonGuildSettingsUpdate { Other = settings ?? throw new ArgumentNullException(nameof(settings)) }, cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ namespace ChatPS.Tomon
             _connection.SendAsync<TomonUser>(new ApiRequest(HttpMethod.Get, "users/@me"), cancellationToken);
 
         /// <summary>
-        /// <c>PATCH /users/@me</c>: changes the discriminator and/or e-mail. The current password
+        /// <c>PATCH /users/@me</c>: changes the name, user name, discriminator and/or e-mail (the body Tomon's Android
+        /// client sends: <c>{name, username, discriminator, email, password}</c>). The current password
         /// authorises the change; it is written into the body only when the request is sent.
         /// </summary>
         /// <exception cref="ArgumentException">Nothing to change, or a value is malformed.</exception>
@@ -33,6 +34,8 @@ namespace ChatPS.Tomon
             request.Secrets.Add(password);
             request.Content = JsonBody.Write(w =>
             {
+                if (update.Name != null) w.WriteString("name", update.Name);
+                if (update.Username != null) w.WriteString("username", update.Username);
                 if (update.Discriminator != null) w.WriteString("discriminator", update.Discriminator);
                 if (update.Email != null) w.WriteString("email", update.Email);
                 w.WriteString("password", password.Reveal());

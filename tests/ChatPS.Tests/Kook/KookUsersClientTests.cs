@@ -36,7 +36,8 @@ public class KookUsersClientTests : IClassFixture<EmulatorFixture>
         Assert.Equal(0, me.InvitedCount);
         Assert.Equal("https://img.kookapp.cn/assets/emulator/banner.png", me.Banner);
         Assert.Equal("b64kJF7HHFKEMU", me.ClientId);
-        Assert.Null(me.AdditionalProperties);
+        // Only what live replies carry beyond the typed fields: nameplate, decorations_id_map, kpm_vip, wealth_level.
+        Assert.Equal(new[] { "decorations_id_map", "kpm_vip", "nameplate", "wealth_level" }, me.AdditionalProperties!.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -63,15 +64,19 @@ public class KookUsersClientTests : IClassFixture<EmulatorFixture>
         var alice = await kook.Users.GetAsync("1000000001");
 
         Assert.NotNull(alice.AdditionalProperties);
-        var tag = Assert.IsType<Dictionary<string, object?>>(alice.AdditionalProperties!["tag_info"]);
-        Assert.Equal("#0096FF", tag["color"]);
+        var decorations = Assert.IsType<Dictionary<string, object?>>(alice.AdditionalProperties!["decorations_id_map"]);
+        Assert.Equal(10001L, decorations["join_voice"]);
 
         string json = JsonSerializer.Serialize(alice, ChatJson.Options);
         using var doc = JsonDocument.Parse(json);
-        Assert.Equal("#0096FF", doc.RootElement.GetProperty("tag_info").GetProperty("color").GetString());
+        Assert.Equal(10001, doc.RootElement.GetProperty("decorations_id_map").GetProperty("join_voice").GetInt32());
         Assert.Equal("alice", doc.RootElement.GetProperty("username").GetString());
+        // Typed fields go back out under their wire names.
+        Assert.True(doc.RootElement.GetProperty("is_sys").ValueKind == JsonValueKind.False);
+        Assert.Equal(JsonValueKind.String, doc.RootElement.GetProperty("tag_info").GetProperty("bg_color").ValueKind);
         var back = JsonSerializer.Deserialize<KookUser>(json, ChatJson.Options)!;
-        Assert.Equal("#0096FF", ((Dictionary<string, object?>)back.AdditionalProperties!["tag_info"]!)["color"]);
+        Assert.Equal(10001L, ((Dictionary<string, object?>)back.AdditionalProperties!["decorations_id_map"]!)["join_voice"]);
+        Assert.True(back.VipAmp);
     }
 
     [Fact]

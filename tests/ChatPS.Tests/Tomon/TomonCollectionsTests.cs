@@ -45,14 +45,16 @@ public class TomonCollectionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Guild_settings_are_passed_through_and_merged()
+    public async Task Direct_message_settings_pass_other_keys_through_and_merge()
     {
         using var tomon = await _emulator.Tomon();
-        await tomon.GuildSettings.UpdateAsync(new Dictionary<string, object?> { ["muted"] = true, ["nested"] = new Dictionary<string, object> { ["level"] = 2 } });
-        var reply = Assert.IsType<Dictionary<string, object?>>(await tomon.GuildSettings.UpdateAsync(new Dictionary<string, object?> { ["suppress_everyone"] = false }));
-        Assert.Equal(true, reply["muted"]);
-        Assert.Equal(false, reply["suppress_everyone"]);
-        Assert.Equal(2L, ((Dictionary<string, object?>)reply["nested"]!)["level"]);
+        await tomon.GuildSettings.UpdateAsync(new Dictionary<string, object?> { ["mute"] = true, ["nested"] = new Dictionary<string, object> { ["level"] = 2 } });
+        var reply = await tomon.GuildSettings.UpdateAsync(new Dictionary<string, object?> { ["suppress_everyone"] = false });
+        Assert.True(reply.Muted);
+        Assert.False(reply.SuppressEveryone);
+        Assert.Null(reply.GuildId);
+        Assert.Equal(2L, ((Dictionary<string, object?>)reply.AdditionalProperties!["nested"]!)["level"]);
+        Assert.Equal("PATCH", _emulator.Host.Requests.Matching("/users/@me/guilds/@me/settings")[^1].Method);
         await Assert.ThrowsAsync<ArgumentException>(() => tomon.GuildSettings.UpdateAsync(new Dictionary<string, object?>()));
     }
 

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using ChatPS.Emulator.Kook;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,15 +13,22 @@ namespace ChatPS.Emulator.Infrastructure;
 /// <summary>Writes the response a fault rule calls for.</summary>
 internal static class FaultInjector
 {
-    public static async Task ApplyAsync(HttpContext context, FaultRule rule)
+    /// <summary>Writes the fault; <paramref name="sendRetryAfter"/> adds <c>Retry-After</c> to a KOOK-style 429 (KOOK sends none).</summary>
+    public static async Task ApplyAsync(HttpContext context, FaultRule rule, bool sendRetryAfter)
     {
         var response = context.Response;
         string seconds = Math.Max(1, Math.Ceiling(rule.Seconds)).ToString(CultureInfo.InvariantCulture);
+        string lang = context.Request.Headers.AcceptLanguage.ToString();
+        bool tomon = IsTomon(context);
         switch (rule.Kind)
         {
             case FaultKind.ServerError:
                 response.StatusCode = 500;
-                await WriteAsync(response, "application/json", "{\"code\":500,\"message\":\"internal server error (injected)\",\"data\":{}}");
+                await WriteErrorAsync(response, tomon, 500, KookMessages.Get(lang, "server_error"));
+                break;
+            case FaultKind.Forbidden:
+                response.StatusCode = 403;
+                await WriteErrorAsync(response, tomon, 403, tomon ? "Missing Permissions" : KookMessages.Get(lang, "forbidden"));
                 break;
             case FaultKind.BadGatewayHtml:
                 response.StatusCode = 502;
@@ -31,12 +41,21 @@ internal static class FaultInjector
                 break;
             case FaultKind.RateLimited:
                 response.StatusCode = 429;
-                response.Headers.RetryAfter = seconds;
+                if (tomon)
+                {
+                    // Nothing is known about Tomon's throttling; a bare Retry-After is the plain HTTP way.
+                    response.Headers.RetryAfter = seconds;
+                    await WriteErrorAsync(response, tomon, 429, "You are being rate limited.");
+                    break;
+                }
+                // As KOOK sends it: the envelope and the X-Rate-Limit-* headers, no Retry-After unless asked for.
+                if (sendRetryAfter) response.Headers.RetryAfter = seconds;
                 response.Headers["X-Rate-Limit-Limit"] = "1";
                 response.Headers["X-Rate-Limit-Remaining"] = "0";
                 response.Headers["X-Rate-Limit-Reset"] = seconds;
-                response.Headers["X-Rate-Limit-Bucket"] = "injected";
-                await WriteAsync(response, "application/json", "{\"code\":429,\"message\":\"too many requests (injected)\",\"data\":{}}");
+                // The bucket of the path, as KOOK names it (user/view …), so clients keep one bucket per path.
+                response.Headers["X-Rate-Limit-Bucket"] = (context.Request.Path.Value ?? string.Empty).Replace("/api/v3/", string.Empty, StringComparison.Ordinal).Trim('/');
+                await WriteErrorAsync(response, tomon, 429, KookMessages.Get(lang, "rate"));
                 break;
             case FaultKind.ConnectionReset:
                 response.StatusCode = 200;
@@ -73,6 +92,19 @@ internal static class FaultInjector
                 break;
         }
     }
+
+    private static bool IsTomon(HttpContext context) => context.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An HTTP-level error as the platform sends it: KOOK's envelope with <c>data: {name, status}</c>, or Tomon's <c>{message}</c>.</summary>
+    private static Task WriteErrorAsync(HttpResponse response, bool tomon, int status, string message)
+    {
+        object body = tomon
+            ? new Dictionary<string, object?> { ["message"] = message }
+            : new Dictionary<string, object?> { ["code"] = status, ["message"] = message, ["data"] = KookEndpoints.HttpErrorData(status) };
+        return WriteAsync(response, "application/json", JsonSerializer.Serialize(body, Json));
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static Task WriteAsync(HttpResponse response, string contentType, string body)
     {

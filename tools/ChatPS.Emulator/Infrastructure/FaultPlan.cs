@@ -10,7 +10,7 @@ namespace ChatPS.Emulator.Infrastructure;
 [JsonConverter(typeof(JsonStringEnumConverter<FaultKind>))]
 public enum FaultKind
 {
-    /// <summary>HTTP 500 with a JSON error body.</summary>
+    /// <summary>HTTP 500 with the platform's error body (KOOK: <c>data: {"name":"Internal Server Error","status":500}</c>).</summary>
     ServerError,
 
     /// <summary>HTTP 502 with an HTML body, as a gateway sends.</summary>
@@ -19,7 +19,10 @@ public enum FaultKind
     /// <summary>HTTP 503 with <c>Retry-After</c>.</summary>
     Unavailable,
 
-    /// <summary>HTTP 429 with the KOOK rate-limit headers and <c>Retry-After</c>.</summary>
+    /// <summary>
+    /// HTTP 429. KOOK paths: the envelope and the <c>X-Rate-Limit-*</c> headers, no <c>Retry-After</c> unless
+    /// <see cref="EmulatorOptions.SendRetryAfter"/>; Tomon paths: <c>Retry-After</c>.
+    /// </summary>
     RateLimited,
 
     /// <summary>Headers and part of the body are sent, then the connection is reset.</summary>
@@ -39,6 +42,12 @@ public enum FaultKind
     /// reply seen in the wild, such as an error code after the data or a code sent as a string.
     /// </summary>
     Reply,
+
+    /// <summary>
+    /// HTTP 403, a missing permission, for rehearsing it: KOOK paths answer
+    /// <c>{"code":403,"message":"你没有权限进行此操作","data":{"name":"Forbidden","status":403}}</c> (localised), Tomon paths <c>{"message"}</c>.
+    /// </summary>
+    Forbidden,
 }
 
 /// <summary>A rule: the next <see cref="Count"/> requests matching method and path get <see cref="Kind"/>.</summary>

@@ -7,7 +7,10 @@ namespace ChatPS.Emulator.Infrastructure;
 /// <param name="Allowed">False when the bucket is exhausted (answer 429).</param>
 /// <param name="Limit">Requests per window.</param>
 /// <param name="Remaining">Requests left in the window after this one.</param>
-/// <param name="ResetSeconds">Whole seconds until the window ends, rounded up as KOOK reports it.</param>
+/// <param name="ResetSeconds">
+/// Whole seconds to wait, as KOOK reports <c>X-Rate-Limit-Reset</c>: 0 while the window has room left, else the time
+/// until the window ends, rounded up.
+/// </param>
 public readonly record struct LimitDecision(bool Allowed, int Limit, int Remaining, int ResetSeconds);
 
 /// <summary>Fixed-window counters per (caller, bucket): the first request opens a window; it ends <c>Window</c> later.</summary>
@@ -42,7 +45,8 @@ public sealed class FixedWindowLimiter
             }
             w.Count++;
             _windows[key] = w;
-            return new LimitDecision(true, rule.Limit, rule.Limit - w.Count, reset);
+            int remaining = rule.Limit - w.Count;
+            return new LimitDecision(true, rule.Limit, remaining, remaining > 0 ? 0 : reset);
         }
     }
 

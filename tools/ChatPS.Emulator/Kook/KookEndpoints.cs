@@ -7,13 +7,15 @@ using ChatPS.Emulator.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ChatPS.Emulator.Kook;
 
 /// <summary>
 /// KOOK v3 user endpoints at <c>/api/v3/user/*</c>, laid out as the real host lays them out.
 /// Every reply is the <c>{code, message, data}</c> envelope; validation failures and unknown users
-/// answer HTTP 200 with <c>code</c> 40000, as KOOK does.
+/// answer HTTP 200 with <c>code</c> 40000 and <c>data: {}</c>, HTTP-level errors (401, 403, 429, 500) carry
+/// <c>data: {name, status}</c>, as KOOK does (see real-world-notes).
 /// </summary>
 internal static class KookEndpoints
 {
@@ -26,7 +28,7 @@ internal static class KookEndpoints
         {
             var bot = state.Bot;
             var (online, _) = state.OnlineStatus;
-            return Ok(ctx, new Dictionary<string, object?>
+            var me = new Dictionary<string, object?>
             {
                 ["id"] = bot.Id,
                 ["username"] = bot.Username,
@@ -42,7 +44,11 @@ internal static class KookEndpoints
                 ["mobile_prefix"] = "86",
                 ["mobile"] = "110****2333",
                 ["invited_count"] = 0,
-            });
+                ["nickname"] = bot.Username,
+                ["roles"] = Array.Empty<long>(),
+            };
+            foreach (var field in CurrentFields(bot, online)) me[field.Key] = field.Value;
+            return Ok(ctx, me);
         }));
 
         app.MapGet("/api/v3/user/view", (HttpContext ctx) => Handle(ctx, host, "user/view", () =>
@@ -69,10 +75,10 @@ internal static class KookEndpoints
                 ["vip_avatar"] = user.IsVip ? user.Avatar.Replace(".png", ".gif", StringComparison.Ordinal) : user.Avatar,
                 ["is_vip"] = user.IsVip,
                 ["mobile_verified"] = user.MobileVerified,
+                // Role ids are numbers on the wire, unlike every other id.
                 ["roles"] = member?.Roles ?? Array.Empty<long>(),
-                // Not in the documented field table; real replies carry extra fields like this one.
-                ["tag_info"] = new Dictionary<string, object?> { ["color"] = "#0096FF", ["text"] = user.Bot ? "BOT" : "" },
             };
+            foreach (var field in CurrentFields(user, user.Online)) data[field.Key] = field.Value;
             if (guildId != null)
             {
                 data["nickname"] = member?.Nickname ?? user.Username;
@@ -105,8 +111,28 @@ internal static class KookEndpoints
         {
             string lang = ctx.Request.Headers.AcceptLanguage.ToString();
             bool known = ctx.Request.Path.Value is "/api/v3/user/me" or "/api/v3/user/view" or "/api/v3/user/online" or "/api/v3/user/offline" or "/api/v3/user/get-online-status";
-            return known ? Error(ctx, 405, 40500, KookMessages.Get(lang, "method")) : Error(ctx, 404, 40400, KookMessages.Get(lang, "not_found"));
+            return known ? Error(ctx, 405, 40500, KookMessages.Get(lang, "method"), HttpErrorData(405)) : Error(ctx, 404, 40400, KookMessages.Get(lang, "not_found"), HttpErrorData(404));
         });
+    }
+
+    /// <summary>
+    /// Fields of KOOK's current official examples and of live user objects that the (pre-2024) field table lacks:
+    /// the ones the module types (<c>vip_amp</c>, <c>bot_status</c> as a number, <c>tag_info</c>, <c>is_sys</c>,
+    /// <c>verified</c>) and some it keeps as extra properties (<c>nameplate</c>, <c>decorations_id_map</c> — an object
+    /// or null —, <c>kpm_vip</c>, <c>wealth_level</c>).
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, object?>> CurrentFields(KookAccount user, bool online)
+    {
+        yield return new("vip_amp", user.IsVip);
+        yield return new("bot_status", user.Bot && online ? 1 : 0);
+        // The official examples show the bot badge; other users carry the same colours with no text.
+        yield return new("tag_info", new Dictionary<string, object?> { ["color"] = "#0096FF", ["bg_color"] = "#0096FF40", ["text"] = user.Bot ? "机器人" : "" });
+        yield return new("is_sys", false);
+        yield return new("verified", user.Bot);
+        yield return new("nameplate", Array.Empty<object>());
+        yield return new("decorations_id_map", user.IsVip ? new Dictionary<string, object?> { ["join_voice"] = 10001, ["avatar_border"] = 20002 } : null);
+        yield return new("kpm_vip", null);
+        yield return new("wealth_level", 0);
     }
 
     private static Task Handle(HttpContext ctx, EmulatorHost host, string bucket, Func<Task> handler)
@@ -117,32 +143,68 @@ internal static class KookEndpoints
         if (caller.Length == 0)
         {
             ctx.Response.Headers.WWWAuthenticate = "Bot";
-            return Error(ctx, 401, 401, KookMessages.Get(lang, "unauthorized"), new Dictionary<string, object?> { ["name"] = "Unauthorized", ["status"] = 401 });
+            return Error(ctx, 401, 401, KookMessages.Get(lang, "unauthorized"), HttpErrorData(401));
         }
         EmulatorHost.Record(ctx)?.MarkAuthorized();
 
-        var decision = host.KookLimiter.Count(caller, bucket, DateTimeOffset.UtcNow);
+        // The global limit counts every request of a caller across buckets; hitting it is reported with the flag
+        // X-Rate-Limit-Global (no value) on top of the usual headers, and the bucket is not counted.
+        var now = DateTimeOffset.UtcNow;
+        var global = host.KookGlobalLimiter.Count(caller, "*", now);
+        if (global is LimitDecision { Allowed: false } g)
+        {
+            ctx.Response.Headers["X-Rate-Limit-Global"] = string.Empty;
+            return RateLimited(ctx, host, bucket, g);
+        }
+        var decision = host.KookLimiter.Count(caller, bucket, now);
         if (decision is LimitDecision d)
         {
-            var headers = ctx.Response.Headers;
-            headers["X-Rate-Limit-Limit"] = d.Limit.ToString(CultureInfo.InvariantCulture);
-            headers["X-Rate-Limit-Remaining"] = d.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers["X-Rate-Limit-Reset"] = d.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-            headers["X-Rate-Limit-Bucket"] = bucket;
-            if (!d.Allowed)
-            {
-                headers.RetryAfter = d.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-                return Error(ctx, 429, 429, KookMessages.Get(lang, "rate"));
-            }
+            if (!d.Allowed) return RateLimited(ctx, host, bucket, d);
+            WriteLimitHeaders(ctx, bucket, d);
         }
         return handler();
     }
 
+    /// <summary>
+    /// KOOK's <c>X-Rate-Limit-*</c> headers. <c>Reset</c> is whole seconds to wait, relative (not an epoch): 0 while
+    /// the bucket has room, the rounded-up time to the window's end once it has none.
+    /// </summary>
+    private static void WriteLimitHeaders(HttpContext ctx, string bucket, LimitDecision d)
+    {
+        var headers = ctx.Response.Headers;
+        headers["X-Rate-Limit-Limit"] = d.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Remaining"] = d.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Reset"] = d.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Bucket"] = bucket;
+    }
+
+    /// <summary>
+    /// A 429 as KOOK sends it: the same envelope and headers as any HTTP-level error, and no <c>Retry-After</c>
+    /// (no live reply carries one) unless <see cref="EmulatorOptions.SendRetryAfter"/> asks for it.
+    /// </summary>
+    private static Task RateLimited(HttpContext ctx, EmulatorHost host, string bucket, LimitDecision d)
+    {
+        WriteLimitHeaders(ctx, bucket, d);
+        if (host.Options.SendRetryAfter) ctx.Response.Headers.RetryAfter = d.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        return Error(ctx, 429, 429, KookMessages.Get(ctx.Request.Headers.AcceptLanguage.ToString(), "rate"), HttpErrorData(429));
+    }
+
+    /// <summary>The <c>data</c> of an HTTP-level error: <c>{name, status}</c>, e.g. <c>{"name":"Unauthorized","status":401}</c>.</summary>
+    internal static Dictionary<string, object?> HttpErrorData(int status) => new()
+    {
+        ["name"] = ReasonPhrases.GetReasonPhrase(status),
+        ["status"] = status,
+    };
+
     private static Task Ok(HttpContext ctx, object data) =>
         Write(ctx, 200, new Dictionary<string, object?> { ["code"] = 0, ["message"] = KookMessages.Get(ctx.Request.Headers.AcceptLanguage.ToString(), "ok"), ["data"] = data });
 
+    /// <summary>
+    /// An error in the envelope. Business errors (HTTP 200, code 40000) carry <c>data: {}</c>; HTTP-level errors pass
+    /// <see cref="HttpErrorData"/>. <c>data</c> is only the documented payload when <c>code</c> is 0.
+    /// </summary>
     private static Task Error(HttpContext ctx, int status, int code, string message, object? data = null) =>
-        Write(ctx, status, new Dictionary<string, object?> { ["code"] = code, ["message"] = message, ["data"] = data ?? Array.Empty<object>() });
+        Write(ctx, status, new Dictionary<string, object?> { ["code"] = code, ["message"] = message, ["data"] = data ?? new Dictionary<string, object?>() });
 
     private static Task Write(HttpContext ctx, int status, object body)
     {

@@ -55,23 +55,34 @@ internal static class TomonEndpoints
             lock (s.Gate) return Write(ctx, 200, UserJson(s.Me, profile: true));
         });
 
+        // PATCH /users/@me takes {name, username, discriminator, email, password} (the body Tomon's Android client sends):
+        // 401 for a wrong password, 400 when the name#discriminator or the e-mail is taken, 422 for a malformed value.
         Handle(app, host, "PATCH", me, "users/@me", async ctx =>
         {
             var body = await ReadObjectAsync(ctx);
             if (body is null) { await Error(ctx, 422, "The body must be a JSON object."); return; }
             string? password = Str(body.Value, "password"), discriminator = Str(body.Value, "discriminator"), email = Str(body.Value, "email");
+            string? name = Str(body.Value, "name"), username = Str(body.Value, "username");
             if (string.IsNullOrEmpty(password)) { await Error(ctx, 422, "password is required."); return; }
-            if (discriminator is null && email is null) { await Error(ctx, 422, "Nothing to change: give discriminator or email."); return; }
+            foreach (var key in new[] { "name", "username", "discriminator", "email" })
+                if (body.Value.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.String) { await Error(ctx, 422, key + " must be a string."); return; }
+            if (name is null && username is null && discriminator is null && email is null) { await Error(ctx, 422, "Nothing to change: give name, username, discriminator or email."); return; }
+            if (name != null && !IsName(name, allowHash: true)) { await Error(ctx, 422, $"name must be 1 to {MaxNameLength} visible characters."); return; }
+            if (username != null && !IsName(username, allowHash: false)) { await Error(ctx, 422, $"username must be 1 to {MaxNameLength} visible characters without '#'."); return; }
             if (discriminator != null && !Discriminator.IsMatch(discriminator)) { await Error(ctx, 422, "discriminator must be four digits."); return; }
             if (email != null && !Email.IsMatch(email)) { await Error(ctx, 422, "email is not valid."); return; }
             Dictionary<string, object?> reply;
             lock (s.Gate)
             {
+                string newUsername = username ?? s.Me.Username, newDiscriminator = discriminator ?? s.Me.Discriminator;
+                bool fullNameChanges = username != null || discriminator != null;
                 if (password != s.Me.Password) { reply = null!; }
-                else if (discriminator != null && s.Others.Any(o => o.Username == s.Me.Username && o.Discriminator == discriminator)) reply = new() { ["message"] = "That name and discriminator are already taken.", ["code"] = 40001 };
+                else if (fullNameChanges && s.Others.Any(o => o.Username == newUsername && o.Discriminator == newDiscriminator)) reply = new() { ["message"] = "That name and discriminator are already taken.", ["code"] = 40001 };
                 else if (email != null && s.Others.Any(o => string.Equals(o.Email, email, StringComparison.OrdinalIgnoreCase))) reply = new() { ["message"] = "That e-mail address is already in use.", ["code"] = 40002 };
                 else
                 {
+                    if (name != null) s.Me.Name = name;
+                    if (username != null) s.Me.Username = username;
                     if (discriminator != null) s.Me.Discriminator = discriminator;
                     if (email != null) s.Me.Email = email;
                     s.Me.UpdatedAt = DateTimeOffset.UtcNow;
@@ -163,18 +174,39 @@ internal static class TomonEndpoints
             else await Write(ctx, 200, reply!);
         });
 
-        Handle(app, host, "PATCH", me + "/guilds/@me/settings", "users/@me/guilds/@me/settings", async ctx =>
+        // Tomon's clients send {mute, message_notifications, suppress_everyone, channel_overrides:[{channel_id, message_notifications}]}
+        // per guild; the stored settings come back with "muted" (not "mute") and "guild_id". "@me" is the direct-message case the doc shows.
+        app.MapMethods(me + "/guilds/{guildId}/settings", new[] { "PATCH" }, (HttpContext ctx, string guildId) => Guarded(ctx, host, "users/@me/guilds/{id}/settings", async () =>
         {
             var body = await ReadObjectAsync(ctx);
             if (body is null) { await Error(ctx, 422, "The body must be a JSON object."); return; }
-            Dictionary<string, object?> merged;
+            if (guildId != "@me" && !Snowflake.IsMatch(guildId)) { await Error(ctx, 422, $"'{guildId}' is not a guild id."); return; }
+            string? problem = GuildSettingsProblem(body.Value);
+            if (problem != null) { await Error(ctx, 422, problem); return; }
+            Dictionary<string, object?>? stored = null;
             lock (s.Gate)
             {
-                foreach (var p in body.Value.EnumerateObject()) s.GuildSettings[p.Name] = p.Value.Clone();
-                merged = new Dictionary<string, object?>(s.GuildSettings);
+                if (guildId == "@me" || s.Guilds.Any(g => g.Id == guildId))
+                {
+                    if (!s.GuildSettings.TryGetValue(guildId, out stored))
+                    {
+                        stored = new Dictionary<string, object?>
+                        {
+                            ["guild_id"] = guildId == "@me" ? null : guildId, ["muted"] = false, ["message_notifications"] = 1,
+                            ["suppress_everyone"] = false, ["channel_overrides"] = new List<Dictionary<string, object?>>(),
+                        };
+                        s.GuildSettings[guildId] = stored;
+                    }
+                    ApplyGuildSettings(stored, body.Value);
+                    stored = new Dictionary<string, object?>(stored)
+                    {
+                        ["channel_overrides"] = ((List<Dictionary<string, object?>>)stored["channel_overrides"]!).ToArray(),
+                    };
+                }
             }
-            await Write(ctx, 200, merged);
-        });
+            if (stored is null) await Error(ctx, 404, $"Unknown guild {guildId}.");
+            else await Write(ctx, 200, stored);
+        }));
 
         Handle(app, host, "GET", me + "/tickets", "users/@me/tickets", ctx =>
         {
@@ -303,6 +335,60 @@ internal static class TomonEndpoints
         return true;
     }
 
+    private const int MaxNameLength = 32;
+
+    private static bool IsName(string value, bool allowHash) =>
+        value.Trim().Length > 0 && value.Length <= MaxNameLength && !value.Any(c => char.IsControl(c) || (!allowHash && c == '#'));
+
+    private static bool IsLevel(JsonElement e) => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int n) && n is >= 0 and <= 3;
+
+    /// <summary>What is wrong with a guild-settings body, or null. Keys other than the four known ones are stored as sent.</summary>
+    private static string? GuildSettingsProblem(JsonElement body)
+    {
+        foreach (var p in body.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "mute" or "suppress_everyone" when p.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
+                    return p.Name + " must be true or false.";
+                case "message_notifications" when !IsLevel(p.Value):
+                    return "message_notifications must be a whole number from 0 to 3.";
+                case "channel_overrides":
+                    if (p.Value.ValueKind != JsonValueKind.Array) return "channel_overrides must be an array.";
+                    foreach (var o in p.Value.EnumerateArray())
+                        if (o.ValueKind != JsonValueKind.Object || Str(o, "channel_id") is not { } id || !Snowflake.IsMatch(id) ||
+                            !o.TryGetProperty("message_notifications", out var level) || !IsLevel(level))
+                            return "Each channel override needs a channel_id and a message_notifications from 0 to 3.";
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static void ApplyGuildSettings(Dictionary<string, object?> stored, JsonElement body)
+    {
+        foreach (var p in body.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "mute": stored["muted"] = p.Value.GetBoolean(); break;
+                case "suppress_everyone": stored["suppress_everyone"] = p.Value.GetBoolean(); break;
+                case "message_notifications": stored["message_notifications"] = p.Value.GetInt32(); break;
+                case "channel_overrides":
+                    // Overrides are merged per channel: a channel sent again gets its new level, others stay.
+                    var overrides = (List<Dictionary<string, object?>>)stored["channel_overrides"]!;
+                    foreach (var o in p.Value.EnumerateArray())
+                    {
+                        string id = Str(o, "channel_id")!;
+                        overrides.RemoveAll(x => (string)x["channel_id"]! == id);
+                        overrides.Add(new() { ["channel_id"] = id, ["message_notifications"] = o.GetProperty("message_notifications").GetInt32() });
+                    }
+                    break;
+                default: stored[p.Name] = p.Value.Clone(); break;
+            }
+        }
+    }
+
     private static List<TomonGuildEntry> Ordered(TomonState s) =>
         s.Guilds.Select((g, i) => (g, i)).OrderBy(x => x.g.Position ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.g).ToList();
 
@@ -319,8 +405,10 @@ internal static class TomonEndpoints
     {
         var json = new Dictionary<string, object?>
         {
-            ["id"] = u.Id, ["username"] = u.Username, ["discriminator"] = u.Discriminator, ["avatar"] = null, ["name"] = u.Username,
+            ["id"] = u.Id, ["username"] = u.Username, ["discriminator"] = u.Discriminator, ["avatar"] = null, ["name"] = u.Name ?? u.Username,
             ["avatar_url"] = null, ["created_at"] = null, ["updated_at"] = Iso(u.UpdatedAt), ["type"] = 0,
+            // Undocumented, but on every user object the live service sends.
+            ["is_bot"] = false, ["deleted"] = false,
         };
         if (profile)
         {

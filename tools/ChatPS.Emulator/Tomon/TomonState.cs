@@ -14,6 +14,8 @@ public sealed class TomonAccount
     public required string Id { get; init; }
     /// <summary>User name.</summary>
     public required string Username { get; set; }
+    /// <summary>Display name (<c>name</c>); the user name when not set.</summary>
+    public string? Name { get; set; }
     /// <summary>Four-digit suffix.</summary>
     public required string Discriminator { get; set; }
     /// <summary>E-mail address.</summary>
@@ -66,7 +68,7 @@ public sealed class TomonState
     private readonly Dictionary<string, TomonStampPackEntry> _catalog = new(StringComparer.Ordinal);
     private readonly List<(string PackId, DateTimeOffset AddedAt)> _myPacks = new();
     private readonly List<StoredReport> _reports = new();
-    private readonly Dictionary<string, object?> _guildSettings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, object?>> _guildSettings = new(StringComparer.Ordinal);
     private long _nextId = 300_000_000_000_000_000;
 
     /// <summary>Seeds the state; <paramref name="sessionToken"/> is accepted as a bearer token without signing in.</summary>
@@ -139,8 +141,8 @@ public sealed class TomonState
     /// <summary>Reports received.</summary>
     public List<StoredReport> Reports => _reports;
 
-    /// <summary>The user's guild settings.</summary>
-    public Dictionary<string, object?> GuildSettings => _guildSettings;
+    /// <summary>The stored notification settings per guild id (<c>@me</c> for direct messages), in the reply's shape.</summary>
+    public Dictionary<string, Dictionary<string, object?>> GuildSettings => _guildSettings;
 
     /// <summary>Reports received so far (copy).</summary>
     public IReadOnlyList<StoredReport> ReportsSnapshot()

@@ -8,7 +8,7 @@ using ChatPS.Tomon.Models;
 
 namespace ChatPS.Module.Cmdlets.Tomon
 {
-    /// <summary>Set-TomonUser: changes the discriminator and/or e-mail (<c>PATCH /users/@me</c>).</summary>
+    /// <summary>Set-TomonUser: changes the name, user name, discriminator and/or e-mail (<c>PATCH /users/@me</c>).</summary>
     [Cmdlet(VerbsCommon.Set, "TomonUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TomonUser))]
     public sealed class SetTomonUserCommand : TomonCmdlet
@@ -17,6 +17,16 @@ namespace ChatPS.Module.Cmdlets.Tomon
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
         public SecureString? CurrentPassword { get; set; }
+
+        /// <summary>New display name (sent as <c>name</c>).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>New user name, the part before <c>#</c> in <c>name#1234</c> (sent as <c>username</c>).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Username { get; set; }
 
         /// <summary>New four-digit discriminator.</summary>
         [Parameter]
@@ -36,7 +46,7 @@ namespace ChatPS.Module.Cmdlets.Tomon
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            var update = new TomonProfileUpdate { Discriminator = Discriminator, Email = Email, CurrentPassword = new ApiToken(CurrentPassword!) };
+            var update = new TomonProfileUpdate { Name = Name, Username = Username, Discriminator = Discriminator, Email = Email, CurrentPassword = new ApiToken(CurrentPassword!) };
             try
             {
                 update.Validate();

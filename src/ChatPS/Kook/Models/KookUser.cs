@@ -5,6 +5,12 @@ using ChatPS.Json;
 namespace ChatPS.Kook.Models
 {
     /// <summary>A KOOK user, as returned by <c>user/me</c> (the bot itself) and <c>user/view</c> (anyone, optionally in a guild).</summary>
+    /// <remarks>
+    /// The documented field table is the pre-2024 one. The fields of KOOK's current official examples (<c>vip_amp</c>,
+    /// <c>bot_status</c>, <c>tag_info</c>, <c>is_sys</c>, <c>verified</c>) are declared; anything else live replies carry
+    /// (<c>nameplate</c>, <c>decorations_id_map</c>, <c>kpm_vip</c>, <c>wealth_level</c>…) lands in
+    /// <see cref="ApiModel.AdditionalProperties"/> as it came.
+    /// </remarks>
     public sealed class KookUser : ApiModel
     {
         /// <summary>User id.</summary>
@@ -66,7 +72,26 @@ namespace ChatPS.Kook.Models
         /// <summary>The bot application's client id (sent by <c>user/me</c> for bots, not in the field table).</summary>
         public string? ClientId { get; set; }
 
-        /// <summary>Role ids in the guild asked about (KOOK sends them as numbers).</summary>
+        /// <summary>Whether the user's VIP membership is the amplified tier (<c>vip_amp</c>).</summary>
+        public bool VipAmp { get; set; }
+
+        /// <summary>
+        /// The bot's status (<c>bot_status</c>): KOOK sends a number (0 or 1 in its examples), not a bool, so it is kept
+        /// a number; values KOOK adds later keep their meaning instead of being squeezed into true/false.
+        /// </summary>
+        public int BotStatus { get; set; }
+
+        /// <summary>The badge next to the name (<c>tag_info</c>), or null.</summary>
+        public KookTagInfo? TagInfo { get; set; }
+
+        /// <summary>Whether this is a KOOK system account (<c>is_sys</c>).</summary>
+        [JsonPropertyName("is_sys")]
+        public bool IsSystem { get; set; }
+
+        /// <summary>Whether the account is verified by KOOK (<c>verified</c>).</summary>
+        public bool Verified { get; set; }
+
+        /// <summary>Role ids in the guild asked about (KOOK sends them as numbers; they are kept as strings, like every other id).</summary>
         [JsonConverter(typeof(LenientStringArrayConverter))]
         public string[]? Roles { get; set; }
 
