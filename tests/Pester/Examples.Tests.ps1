@@ -189,10 +189,17 @@ BeforeAll {
         'Set-TomonGuildOrder: Example 1: Sort the sidebar by name'               = { param($r) $names = (Get-TomonGuild).Name; $names | Should -Be ($names | Sort-Object) }
         'Set-TomonGuildOrder: Example 2: Put two guilds on top'                  = { param($r) (Get-TomonGuild | Select-Object -First 2).Id | Should -Be @('200000000000000003', '77601467623542784') }
         'Set-TomonGuildOrder: Example 3: Explicit positions'                     = { param($r) $r.Requests | Where-Object method -ne GET | Should -BeNullOrEmpty }
-        'Set-TomonGuildSetting: Example 1: Change a setting'                     = { param($r) $r.Output[0].suppress_everyone | Should -BeTrue }
-        'Set-TomonGuildSetting: Example 2: Preview'                              = { param($r) $r.Requests | Should -BeNullOrEmpty; $r.Output | Should -BeNullOrEmpty }
         'Set-TomonUser: Example 1: Change the e-mail address'                    = { param($r) $r.Output[0].Email | Should -Be 'ops@example.com' }
         'Set-TomonUser: Example 2: Preview a discriminator change'               = { param($r) $r.Requests | Where-Object method -ne GET | Should -BeNullOrEmpty }
+        'Set-TomonUser: Example 3: Rename the account'                           = { param($r) $r.Output[0].Name | Should -Be 'Ops Bot'; $r.Output[0].Username | Should -Be 'opsbot' }
+        'Set-TomonGuildSetting: Example 1: Mute every guild you are in'         = {
+            param($r)
+            $r.Output.Count | Should -BeGreaterThan 1
+            $r.Output.Muted | Should -Not -Contain $false
+            (Get-ApiRequest $r PATCH 'users/@me/guilds/*/settings').Count | Should -Be $r.Output.Count
+        }
+        'Set-TomonGuildSetting: Example 2: Only mentions, but every message in one channel' = { param($r) (Get-ApiRequest $r PATCH 'users/@me/guilds/77601467623542784/settings').Count | Should -Be 1 }
+        'Set-TomonGuildSetting: Example 3: Direct-message settings and other keys' = { param($r) $r.Requests | Where-Object method -ne GET | Should -BeNullOrEmpty }
     }
 }
 

@@ -37,6 +37,7 @@ BeforeAll {
         'ChatPS.Tomon.Models.TomonDirectChannel'  = Get-TomonDirectChannel | Select-Object -First 1
         'ChatPS.Tomon.Models.TomonInvite'         = Get-TomonInvite | Select-Object -First 1
         'ChatPS.Tomon.Models.TomonStampPackEntry' = Get-TomonStampPack | Select-Object -First 1
+        'ChatPS.Tomon.Models.TomonGuildSettings'  = Set-TomonGuildSetting -GuildId 77601467623542784 -Muted -PassThru -Confirm:$false
         'ChatPS.Tomon.Models.TomonReport'         = New-TomonReport -TargetId 77334868412862464 -Reason Spam -Comment 'views' -EvidencePath $evidence -Confirm:$false
     }
     $script:Internal = 'AdditionalProperties', 'ExtensionData', 'OnDeserialized', 'Token', 'Password', 'Limiter', 'Pipeline'
@@ -78,7 +79,7 @@ Describe 'No internal member on any object' {
     It '<_> shows no internal member through Get-Member, Format-List *, Export-Csv or ConvertTo-Json' -ForEach @(
         'ChatPS.Kook.Models.KookUser', 'ChatPS.Kook.Models.KookOnlineStatus', 'ChatPS.Tomon.Models.TomonUser', 'ChatPS.Tomon.Models.TomonGuild',
         'ChatPS.Tomon.Models.TomonDirectChannel', 'ChatPS.Tomon.Models.TomonInvite', 'ChatPS.Tomon.Models.TomonStampPackEntry', 'ChatPS.Tomon.Models.TomonReport',
-        'ChatPS.KookConnection', 'ChatPS.TomonConnection') {
+        'ChatPS.Tomon.Models.TomonGuildSettings', 'ChatPS.KookConnection', 'ChatPS.TomonConnection') {
         $object = $script:Samples[$_]
         $members = ($object | Get-Member -Force).Name
         foreach ($name in $script:Internal) { $members | Should -Not -Contain $name -Because "$_ must not show $name" }
