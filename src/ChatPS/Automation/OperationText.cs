@@ -53,7 +53,7 @@ namespace ChatPS.Automation
 
         /// <summary>Action for a report.</summary>
         public static string ReportAction(TomonReportRequest report, int evidenceCount) =>
-            string.Format(CultureInfo.InvariantCulture, "File a {0} report with {1} evidence file(s)", report.Reason, evidenceCount);
+            string.Format(CultureInfo.InvariantCulture, "File a report (reason: {0}) with {1} evidence file(s)", report.Reason, evidenceCount);
 
         /// <summary>Target for a raw API call.</summary>
         public static string ApiCall(ChatPlatform platform, string method, string path) => platform + " " + method.ToUpperInvariant() + " " + path;

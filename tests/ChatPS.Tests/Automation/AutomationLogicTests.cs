@@ -126,7 +126,7 @@ public class AutomationHelperTests
         Assert.Equal("Change discriminator to '4321' and e-mail to 'a@b.cd'", OperationText.ProfileChange(update));
         var report = new TomonReportRequest { TargetId = "5", Type = TomonReportType.Guild, Reason = TomonReportReason.Spam };
         Assert.Equal("Guild 5", OperationText.Report(report));
-        Assert.Equal("File a Spam report with 2 evidence file(s)", OperationText.ReportAction(report, 2));
+        Assert.Equal("File a report (reason: Spam) with 2 evidence file(s)", OperationText.ReportAction(report, 2));
         Assert.Equal("Tomon stamp pack 9", OperationText.StampPack("9"));
         Assert.Equal("Direct channel with 1, 2", OperationText.DirectChannel(new[] { "1", "2" }));
         Assert.Equal("Kook POST user/online", OperationText.ApiCall(ChatPlatform.Kook, "post", "user/online"));
