@@ -47,11 +47,18 @@ namespace ChatPS.Http
             lock (Gate)
             {
                 if (_applied) return null;
-                _applied = true;
-                // Off .NET Framework the setting is not even read: it does not reach HttpClient there.
-                if (HostRuntime.Current != RuntimeKind.NetFramework) return null;
-                return Apply(HostRuntime.Current, () => ServicePointManager.SecurityProtocol, value => ServicePointManager.SecurityProtocol = value,
-                    Enum.IsDefined(typeof(SecurityProtocolType), Tls13));
+                try
+                {
+                    // Off .NET Framework the setting is not even read: it does not reach HttpClient there.
+                    if (HostRuntime.Current != RuntimeKind.NetFramework) return null;
+                    return Apply(HostRuntime.Current, () => ServicePointManager.SecurityProtocol, value => ServicePointManager.SecurityProtocol = value,
+                        Enum.IsDefined(typeof(SecurityProtocolType), Tls13));
+                }
+                finally
+                {
+                    // Only now: a concurrent first request must wait on the lock until the setting is written.
+                    _applied = true;
+                }
             }
         }
 
