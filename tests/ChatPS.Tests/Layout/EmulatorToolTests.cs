@@ -8,6 +8,7 @@ namespace ChatPS.Tests.Layout;
 /// The emulator as users get it: packed as a .NET tool from its project, installed into a tool path from a folder feed,
 /// started as <c>chatps-emulator --port 0</c>, and answering on the URL its first line prints.
 /// </summary>
+[Collection(nameof(EmulatorToolCollection))]
 public sealed class EmulatorToolTests : IDisposable
 {
     // Safety nets against a hang only; on a busy machine the steps take seconds to a minute, never this long.
