@@ -4,7 +4,8 @@
 .DESCRIPTION
     Build   : dotnet build, which assembles the importable module in out/ChatPS.
     Test    : builds, runs the xunit suite (dotnet test), then every tests/Pester/*.Tests.ps1 with Pester 5 against the
-              built out/ChatPS. Fails if either suite fails, and fails (never skips) when Pester 5 is missing.
+              built out/ChatPS (the Gallery package is packed first: the Gallery tests install it). Fails if either
+              suite fails, and fails (never skips) when Pester 5 is missing.
               Prints each suite's counts and writes them to out/test-summary.txt, whose last line is the total
               ("tests: N passed, N failed") that .ci/run repeats.
     Package : a PowerShell Gallery-ready .nupkg from out/ChatPS (Publish-Module -WhatIf style layout).
@@ -75,6 +76,9 @@ foreach ($step in $Task) {
         }
         'Test' {
             Invoke-Dotnet build (Join-Path $root 'ChatPS.sln') -c $Configuration
+            # The Gallery package too, before any test runs: Gallery.Tests.ps1 installs it, and packing later would
+            # reassemble out/ChatPS under the Pester files that have it imported.
+            Invoke-Dotnet msbuild (Join-Path $root 'src/ChatPS.Module/ChatPS.Module.csproj') -t:PackModule -p:Configuration=$Configuration -v:minimal -nologo
             $resultsDirectory = Join-Path $root 'out/test-results'
             Remove-Item $resultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
             # Both suites run whatever the first one gives, so one run reports every failure.

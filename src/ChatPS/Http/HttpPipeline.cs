@@ -93,6 +93,9 @@ namespace ChatPS.Http
             if (request.Authenticated && _token is null)
                 throw new InvalidOperationException($"The {Platform} connection has no token; sign in first.");
 
+            // Once per process, before the first request: .NET Framework may not offer TLS 1.2 yet.
+            if (TlsPolicy.EnsureApplied() is string tlsChange) Log(request, null, TimeSpan.Zero, null, 1, tlsChange);
+
             long started = Stopwatch.GetTimestamp();
             string route = request.Path;
             for (int attempt = 1; ; attempt++)
