@@ -78,7 +78,7 @@ foreach ($step in $Task) {
             Invoke-Dotnet build (Join-Path $root 'ChatPS.sln') -c $Configuration
             # The Gallery package too, before any test runs: Gallery.Tests.ps1 installs it, and packing later would
             # reassemble out/ChatPS under the Pester files that have it imported.
-            Invoke-Dotnet msbuild (Join-Path $root 'src/ChatPS.Module/ChatPS.Module.csproj') -t:PackModule -p:Configuration=$Configuration -v:minimal -nologo
+            Invoke-Dotnet msbuild (Join-Path $root 'src/ChatPS.Module/ChatPS.Module.csproj') '-t:PackModule' "-p:Configuration=$Configuration" '-v:minimal' '-nologo'
             $resultsDirectory = Join-Path $root 'out/test-results'
             Remove-Item $resultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
             # Both suites run whatever the first one gives, so one run reports every failure.
@@ -104,7 +104,7 @@ foreach ($step in $Task) {
         }
         'Package' {
             Invoke-Dotnet build (Join-Path $root 'ChatPS.sln') -c $Configuration
-            Invoke-Dotnet msbuild (Join-Path $root 'src/ChatPS.Module/ChatPS.Module.csproj') -t:PackModule -p:Configuration=$Configuration
+            Invoke-Dotnet msbuild (Join-Path $root 'src/ChatPS.Module/ChatPS.Module.csproj') '-t:PackModule' "-p:Configuration=$Configuration"
         }
         'Help' {
             $platyPS = Get-Module -ListAvailable platyPS | Sort-Object Version -Descending | Select-Object -First 1

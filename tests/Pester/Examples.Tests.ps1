@@ -12,12 +12,18 @@ BeforeDiscovery {
             @{ Name = "$($file.BaseName): $($match.Groups['title'].Value)"; Code = $match.Groups['code'].Value }
         }
     }
+    # A README block runs in the session as an example does, unless a marker before it says otherwise:
+    # `<!-- readme-test: skip (why) -->` (it cannot run against the emulator, e.g. a Gallery install), or
+    # `<!-- readme-test: recipe file.ps1 -->` (a file of a recipe, run together with the recipe's other files).
     $readme = Get-Content -Raw (Join-Path $repo 'README.md')
     $index = 0
-    $script:ReadmeBlocks = foreach ($match in [regex]::Matches($readme, '(?s)```powershell\r?\n(?<code>.*?)```')) {
+    $blocks = foreach ($match in [regex]::Matches($readme, '(?s)(?:<!--\s*readme-test:\s*(?<mode>skip|recipe)\s+(?<arg>[^\r\n]*?)\s*-->\s*\r?\n)?```powershell\r?\n(?<code>.*?)```')) {
         $index++
-        @{ Name = "README block $index"; Code = $match.Groups['code'].Value }
+        @{ Name = "README block $index"; Code = $match.Groups['code'].Value; Mode = $match.Groups['mode'].Value; Argument = $match.Groups['arg'].Value }
     }
+    $script:ReadmeBlocks = @($blocks | Where-Object { -not $_.Mode })
+    $script:ReadmeSkipped = @($blocks | Where-Object { $_.Mode -eq 'skip' })
+    $script:ReadmeRecipe = @($blocks | Where-Object { $_.Mode -eq 'recipe' })
 }
 
 BeforeAll {
@@ -241,3 +247,30 @@ Describe 'PowerShell blocks of the README' {
         if ($Code -match '_emulator/requests') { $result.Text | Should -Match 'auth/login' }
     }
 }
+
+Describe 'README blocks the session cannot run' {
+    It '<Name> says why it is not run' -ForEach $ReadmeSkipped {
+        $Argument | Should -Match '^\(.{10,}\)$'
+    }
+
+    It 'the emulator recipe runs as written, with its own Pester tests passing' -Skip:($ReadmeRecipe.Count -eq 0 -or $IsWindows) {
+        $recipe = Join-Path $TestDrive 'recipe'
+        $bin = Join-Path $TestDrive 'bin'
+        $null = New-Item -ItemType Directory $recipe, $bin -Force
+        foreach ($block in $ReadmeRecipe) { Set-Content -Path (Join-Path $recipe $block.Argument) -Value $block.Code }
+        # What the recipe assumes installed: chatps-emulator on PATH (the built emulator; exec keeps its process id,
+        # so the recipe's Stop-Process stops the emulator itself) and ChatPS importable by name (the built module).
+        $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tools/ChatPS.Emulator/bin') -Recurse -Filter 'ChatPS.Emulator.dll' |
+            Sort-Object LastWriteTime -Descending | Select-Object -First 1
+        $shim = Join-Path $bin 'chatps-emulator'
+        Set-Content -Path $shim -Value "#!/bin/sh`nexec dotnet '$($dll.FullName)' `"`$@`""
+        chmod +x $shim
+        $tests = Join-Path $recipe ($ReadmeRecipe.Argument | Where-Object { $_ -like '*.Tests.ps1' } | Select-Object -First 1)
+        $run = "`$env:PATH = '$bin' + [IO.Path]::PathSeparator + `$env:PATH; " +
+            "`$env:PSModulePath = '$(Join-Path $script:RepoRoot 'out')' + [IO.Path]::PathSeparator + `$env:PSModulePath; " +
+            "`$r = Invoke-Pester -Path '$tests' -PassThru -Output None; `"`$(`$r.PassedCount) passed, `$(`$r.FailedCount) failed`""
+        $output = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $run 2>&1 | Out-String
+        $output | Should -Match '(?m)^[1-9]\d* passed, 0 failed' -Because $output
+    }
+}
+
