@@ -174,18 +174,18 @@ public sealed class EmulatorHost : IAsyncDisposable
         TomonEndpoints.Map(app, this);
     }
 
+    /// <summary>Stops the server (requests in flight get <see cref="ShutdownTimeout"/>, then are cut).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
     /// <summary>A lifetime that listens to no signals: the emulator stops when it is disposed.</summary>
     private sealed class UnmanagedLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Stops the server (requests in flight get <see cref="ShutdownTimeout"/>, then are cut).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

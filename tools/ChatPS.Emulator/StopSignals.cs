@@ -39,7 +39,17 @@ internal sealed class StopSignals : IDisposable
         // A non-interactive shell (a script, CI) starts background jobs with SIGINT ignored, and .NET honours an ignored
         // SIGINT by never installing its handler, so `kill -INT` would do nothing. This process is a server that asks
         // for SIGINT, so it takes the default back before .NET looks.
-        if (!OperatingSystem.IsWindows()) signal(SIGINT, SIG_DFL);
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                signal(SIGINT, SIG_DFL);
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // A libc this cannot reach: SIGINT stays as inherited; Ctrl+C in a terminal and SIGTERM still work.
+            }
+        }
         return new StopSignals();
     }
 
