@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatPS.Emulator;
@@ -23,6 +24,12 @@ namespace ChatPS.Emulator;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
+    /// <summary>
+    /// How long stopping waits for requests in flight before cutting their connections: short, so a stalled request
+    /// (a Stall fault, a client that never reads) cannot hold up Ctrl+C, <c>kill</c> or a test's clean-up.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(1);
+
     private const string RecordKey = "chatps.emulator.record";
     private readonly WebApplication _app;
     private long _connections;
@@ -83,6 +90,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         options ??= new EmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        // The default console lifetime would take over the process's Ctrl+C and SIGTERM (and swallow them in a test
+        // host); whoever runs the emulator decides when it stops (Program.cs handles the signals itself).
+        builder.Services.AddSingleton<IHostLifetime, UnmanagedLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         EmulatorHost? host = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -168,10 +179,18 @@ public sealed class EmulatorHost : IAsyncDisposable
         TomonEndpoints.Map(app, this);
     }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server (requests in flight get <see cref="ShutdownTimeout"/>, then are cut).</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A lifetime that listens to no signals: the emulator stops when it is disposed.</summary>
+    private sealed class UnmanagedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,8 +1,11 @@
 using System;
-using System.Threading;
+using System.IO;
 using System.Threading.Tasks;
 using ChatPS.Emulator;
 using ChatPS.Emulator.Infrastructure;
+
+// Ctrl+C, `kill` and `kill -INT` stop the server gracefully (see StopSignals); listening starts before anything else.
+using var signals = StopSignals.Listen();
 
 EmulatorOptions options;
 var faults = new System.Collections.Generic.List<FaultRule>();
@@ -48,26 +51,33 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     return 2;
 }
 
-await using var host = await EmulatorHost.StartAsync(options);
-foreach (var rule in faults) host.Faults.Add(rule);
-Console.WriteLine($"ChatPS emulator listening on {host.BaseAddress}");
-Console.WriteLine($"  KOOK  base URI: {host.KookBaseUri}   bot token: {options.KookToken}   OAuth token: {options.KookOAuthToken}");
-Console.WriteLine($"  Tomon base URI: {host.TomonBaseUri}   bot token: {options.TomonBotToken}   session token: {options.TomonSessionToken}");
-Console.WriteLine($"  Inspect: {host.BaseAddress}_emulator/requests   {host.BaseAddress}_emulator/stats");
-Console.WriteLine("Press Ctrl+C to stop.");
-
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+EmulatorHost host;
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    host = await EmulatorHost.StartAsync(options);
 }
-catch (OperationCanceledException)
+catch (IOException ex)
 {
+    // Typically the port is taken; Kestrel's message names the address.
+    Console.Error.WriteLine("chatps-emulator: " + ex.Message);
+    return 1;
 }
+try
+{
+    foreach (var rule in faults) host.Faults.Add(rule);
+    // The first line is stable, so scripts can read the address (with --port 0, the only way to learn it).
+    Console.WriteLine($"ChatPS emulator listening on {host.BaseAddress}");
+    Console.WriteLine($"  KOOK  base URI: {host.KookBaseUri}   bot token: {options.KookToken}   OAuth token: {options.KookOAuthToken}");
+    Console.WriteLine($"  Tomon base URI: {host.TomonBaseUri}   bot token: {options.TomonBotToken}   session token: {options.TomonSessionToken}");
+    Console.WriteLine($"  Inspect: {host.BaseAddress}_emulator/requests   {host.BaseAddress}_emulator/stats");
+    Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
+    Console.Out.Flush();
+    Console.WriteLine($"Stopping ({await signals.Received}).");
+}
+finally
+{
+    // Requests still in flight get EmulatorHost.ShutdownTimeout to finish; then their connections are cut.
+    await host.DisposeAsync();
+}
+Console.WriteLine("ChatPS emulator stopped.");
 return 0;

@@ -31,16 +31,29 @@ public class OrderedBulkRunnerTests
     [Fact]
     public async Task No_more_than_the_throttle_limit_run_at_once()
     {
+        // The items hold until the test lets them go, so the limit is reached however slowly the thread pool starts
+        // them, and a fourth item started against the limit would be counted while the three hold.
         int current = 0, peak = 0;
+        var threeRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var runner = new OrderedBulkRunner<int, int>(async (i, ct) =>
         {
             int now = Interlocked.Increment(ref current);
             lock (this) peak = Math.Max(peak, now);
-            await Task.Delay(5, ct);
+            if (now == 3) threeRunning.TrySetResult();
+            await release.Task;
             Interlocked.Decrement(ref current);
             return i;
         }, 3);
-        await RunAll(runner, Enumerable.Range(0, 40));
+
+        var feeding = Task.Run(() => RunAll(runner, Enumerable.Range(0, 40)));
+        await threeRunning.Task.WaitAsync(TestTimes.HangBound);
+        await Task.Delay(50);
+        Assert.Equal(3, Volatile.Read(ref current));
+        Assert.False(feeding.IsCompleted);
+
+        release.SetResult();
+        Assert.Equal(40, (await feeding).Count);
         Assert.Equal(3, peak);
     }
 
@@ -58,7 +71,7 @@ public class OrderedBulkRunnerTests
 
         var feeding = Task.Run(() => RunAll(runner, Enumerable.Range(0, 100)));
         // What the runner has accepted is the window; when the items begin running depends on the thread pool.
-        for (var wait = System.Diagnostics.Stopwatch.StartNew(); runner.Pending < 10 && wait.Elapsed < TimeSpan.FromSeconds(10);)
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); runner.Pending < 10 && wait.Elapsed < TestTimes.HangBound;)
             await Task.Delay(10);
         await Task.Delay(200);
         Assert.Equal(10, runner.Pending);
