@@ -53,12 +53,31 @@ namespace ChatPS.Automation
         /// Starts <paramref name="input"/> as soon as there is room, and returns the results that are ready,
         /// in input order (possibly none).
         /// </summary>
-        public async Task<IReadOnlyList<BulkResult<TIn, TOut>>> AddAsync(TIn input)
+        public Task<IReadOnlyList<BulkResult<TIn, TOut>>> AddAsync(TIn input)
         {
+            // The common case, room in the window, completes synchronously: no state machine, no wait.
             var ready = new List<BulkResult<TIn, TOut>>();
+            TakeReady(ready);
+            if (Running() < ThrottleLimit && _window.Count < WindowSize)
+            {
+                try
+                {
+                    Enqueue(input, ready);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    // As the async path reports it: a cancelled task, not a faulted one.
+                    return Task.FromCanceled<IReadOnlyList<BulkResult<TIn, TOut>>>(ex.CancellationToken.IsCancellationRequested ? ex.CancellationToken : new CancellationToken(true));
+                }
+                return Task.FromResult<IReadOnlyList<BulkResult<TIn, TOut>>>(ready);
+            }
+            return AddWhenRoomAsync(input, ready);
+        }
+
+        private async Task<IReadOnlyList<BulkResult<TIn, TOut>>> AddWhenRoomAsync(TIn input, List<BulkResult<TIn, TOut>> ready)
+        {
             while (true)
             {
-                TakeReady(ready);
                 // One snapshot for both the count and the wait: were the set re-read for the wait, items finishing
                 // in between would leave only slower ones in it, and the runner would idle until those finish.
                 var running = _window.Where(item => !item.Task.IsCompleted).Select(item => (Task)item.Task).ToList();
@@ -66,11 +85,25 @@ namespace ChatPS.Automation
                 // Full window: only the earliest item can make room. Full throttle: any finishing item can.
                 var wait = _window.Count >= WindowSize ? _window.Peek().Task : await Task.WhenAny(running).ConfigureAwait(false);
                 await Settle(wait).ConfigureAwait(false);
+                TakeReady(ready);
             }
+            Enqueue(input, ready);
+            return ready;
+        }
+
+        private void Enqueue(TIn input, List<BulkResult<TIn, TOut>> ready)
+        {
             _cancel.Token.ThrowIfCancellationRequested();
             _window.Enqueue((input, Start(input)));
             TakeReady(ready);
-            return ready;
+        }
+
+        private int Running()
+        {
+            int running = 0;
+            foreach (var item in _window)
+                if (!item.Task.IsCompleted) running++;
+            return running;
         }
 
         /// <summary>Waits for every item still pending and returns their results in input order.</summary>
@@ -92,10 +125,26 @@ namespace ChatPS.Automation
             _cancel.Dispose();
         }
 
+        /// <summary>
+        /// Starts the operation on the calling thread: its synchronous part is short (validation, building the
+        /// request) and it goes asynchronous at its first wait, so a hop through the thread pool would only add
+        /// a context switch per item. Failures, synchronous or not, come back in the task, as with Task.Run.
+        /// </summary>
         private Task<TOut> Start(TIn input)
         {
             var token = _cancel.Token;
-            return Task.Run(() => _operation(input, token), token);
+            try
+            {
+                return _operation(input, token) ?? throw new InvalidOperationException("The operation returned no task.");
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return Task.FromCanceled<TOut>(token);
+            }
+            catch (Exception ex)
+            {
+                return Task.FromException<TOut>(ex);
+            }
         }
 
         private void TakeReady(List<BulkResult<TIn, TOut>> into)

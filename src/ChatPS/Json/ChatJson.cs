@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ChatPS.Http;
 
 namespace ChatPS.Json
@@ -19,10 +20,13 @@ namespace ChatPS.Json
                 DictionaryKeyPolicy = null,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+                // Compile-time metadata for the models (no reflection or emitted code on a fresh process's first
+                // call); anything else, such as a caller's request body, falls back to reflection.
+                TypeInfoResolver = JsonTypeInfoResolver.Combine(ChatJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             };
             // Names are matched exactly (both services send snake_case), and lenient string reading is applied only
             // to the properties known to arrive as numbers: a converter on every string costs every call.
-            options.MakeReadOnly(populateMissingResolver: true);
+            options.MakeReadOnly();
             return options;
         }
 
