@@ -47,7 +47,7 @@ $pwshPath = (Get-Process -Id $PID).Path
 if ($Quick) {
     $batch = 100; $rounds = 9; $freshRuns = 7; $warmupMin = 5; $warmupCap = [TimeSpan]::FromSeconds(30)
 } else {
-    $batch = 200; $rounds = 25; $freshRuns = 11; $warmupMin = 10; $warmupCap = [TimeSpan]::FromSeconds(90)
+    $batch = 200; $rounds = 25; $freshRuns = 15; $warmupMin = 10; $warmupCap = [TimeSpan]::FromSeconds(90)
 }
 $stableFor = [TimeSpan]::FromSeconds(2)
 
@@ -207,6 +207,9 @@ try {
     $freshFirst = Get-Median ($freshChat | ForEach-Object { $_[2] - $_[1] })
     $freshTotal = Get-Median ($freshChat | ForEach-Object { $_[2] })
     $freshIrmMs = Get-Median $freshRest.ToArray()
+    # Load on a shared machine drifts between runs; each pair ran back to back, so the median of the pairs' own
+    # ratios is the steadier figure. Both are printed; the target is judged on the ratio of the medians.
+    $freshPaired = Get-Median (0..($freshRuns - 1) | ForEach-Object { $freshChat[$_][2] / $freshRest[$_] })
 } finally {
     if ($core) { $core.Dispose() }
     if (-not $emulator.Process.HasExited) { $emulator.Process.Kill() }
@@ -246,6 +249,8 @@ $report.Add("| &nbsp;&nbsp;of which ``Connect-Kook`` (validation call included) 
 $report.Add("| &nbsp;&nbsp;of which the first ``Get-KookBotOnlineStatus`` | $(F $freshFirst) |")
 $report.Add("| first ``Invoke-RestMethod`` to the same endpoint | $(F $freshIrmMs) |")
 $report.Add('')
+$report.Add("Fresh-process pairs: median of the pairs' own ratios $(F $freshPaired '0.00'); ChatPS runs: $(($freshChat | ForEach-Object { F $_[2] }) -join ', ') ms; Invoke-RestMethod runs: $(($freshRest | ForEach-Object { F $_ }) -join ', ') ms.")
+$report.Add('')
 $report.Add('| ratio | target | measured | status |')
 $report.Add('|---|---|---:|---|')
 $report.Add("| piped item at TL1 / (core call + pipeline floor) | ≤ 1.5 | $(F $pipeRatio '0.00') | $(if ($pipeRatio -le 1.5) { 'met' } else { 'missed' }) |")
@@ -253,7 +258,7 @@ $report.Add("| core throughput at 4 / Get-KookUser's at TL4 | ≤ 1.3 | $(F $tl4
 $report.Add("| fresh import+connect+first call / fresh first Invoke-RestMethod | ≤ 1.0 | $(F $freshRatio '0.00') | $(if ($freshRatio -le 1.0) { 'met' } else { 'missed' }) |")
 $result = "RESULT pipe_tl1_ratio=$(F $pipeRatio '0.000') tl4_throughput_ratio=$(F $tl4Ratio '0.000') fresh_ratio=$(F $freshRatio '0.000') " +
     "tl1_us=$(F $us.tl1) tl4_us=$(F $us.tl4) core1_us=$(F $us.core1) core4_us=$(F $us.core4) floor_us=$(F $us.floor '0.0') irm_us=$(F $us.irm) " +
-    "fresh_chatps_ms=$(F $freshTotal) fresh_irm_ms=$(F $freshIrmMs)"
+    "fresh_chatps_ms=$(F $freshTotal) fresh_irm_ms=$(F $freshIrmMs) fresh_paired_ratio=$(F $freshPaired '0.000')"
 
 $report | ForEach-Object { Write-Host $_ }
 Write-Host ''
