@@ -86,6 +86,30 @@ public class OrderedBulkRunnerTests
     }
 
     [Fact]
+    public async Task An_operation_that_throws_before_returning_a_task_fails_in_its_place()
+    {
+        // Items start on the caller's thread; a synchronous throw must still come back as that item's result.
+        using var runner = new OrderedBulkRunner<int, int>((i, ct) =>
+        {
+            if (i == 2) throw new ArgumentException("bad " + i);
+            return Task.FromResult(i);
+        }, 2);
+        var results = await RunAll(runner, Enumerable.Range(1, 4));
+        Assert.Equal(Enumerable.Range(1, 4), results.Select(r => r.Input));
+        Assert.IsType<ArgumentException>(Assert.Single(results, r => !r.Succeeded).Error);
+    }
+
+    [Fact]
+    public void Items_that_finish_synchronously_come_back_from_the_same_add_without_waiting()
+    {
+        using var runner = new OrderedBulkRunner<int, int>((i, ct) => Task.FromResult(i * 2), 1);
+        var added = runner.AddAsync(21);
+        Assert.True(added.IsCompleted);
+        Assert.Equal(42, Assert.Single(added.Result).Value);
+        Assert.Equal(0, runner.Pending);
+    }
+
+    [Fact]
     public async Task Cancelling_cancels_what_is_in_flight()
     {
         using var cts = new CancellationTokenSource();
