@@ -100,12 +100,12 @@ public class OrderedBulkRunnerTests
     }
 
     [Fact]
-    public void Items_that_finish_synchronously_come_back_from_the_same_add_without_waiting()
+    public async Task Items_that_finish_synchronously_come_back_from_the_same_add_without_waiting()
     {
         using var runner = new OrderedBulkRunner<int, int>((i, ct) => Task.FromResult(i * 2), 1);
         var added = runner.AddAsync(21);
         Assert.True(added.IsCompleted);
-        Assert.Equal(42, Assert.Single(added.Result).Value);
+        Assert.Equal(42, Assert.Single(await added).Value);
         Assert.Equal(0, runner.Pending);
     }
 
