@@ -14,13 +14,14 @@
         process's first Invoke-RestMethod to the same endpoint (medians, interleaved).
 
     Prints a markdown table (paste it into docs/benchmarks.md) and, last, a machine-readable RESULT line.
-    The module and emulator are built (dotnet build -c Release) when out/ChatPS or the emulator is missing.
+    The module and emulator are built (dotnet build -c Release) when out/ChatPS is missing or holds a Debug build
+    (dotnet test lays one out there), or when the Release emulator is missing.
 
 .PARAMETER Quick
     Smaller batches, fewer rounds and 7 fresh processes of each kind: about a minute instead of several.
 
 .PARAMETER Build
-    Runs `dotnet build -c Release` first even when the module is already built.
+    Runs `dotnet build -c Release` first even when the Release module is already laid out in out/ChatPS.
 
 .PARAMETER Markdown
     Also writes the report (table and RESULT line) to this file.
@@ -51,10 +52,19 @@ if ($Quick) {
 }
 $stableFor = [TimeSpan]::FromSeconds(2)
 
-if ($Build -or -not (Test-Path $modulePath) -or -not (Test-Path $emulatorDll)) {
+# Debug and Release builds both assemble out/ChatPS; whichever ran last is there (`dotnet test` builds Debug).
+# Only the Release build is measured: the module's ChatPS.dll must be the Release one, byte for byte.
+function Test-ReleaseModule {
+    $built = Join-Path $root 'src/ChatPS/bin/Release/netstandard2.0/ChatPS.dll'
+    $laidOut = Join-Path $root 'out/ChatPS/ChatPS.dll'
+    (Test-Path $built) -and (Test-Path $laidOut) -and
+        [System.Linq.Enumerable]::SequenceEqual([IO.File]::ReadAllBytes($built), [IO.File]::ReadAllBytes($laidOut))
+}
+if ($Build -or -not (Test-Path $modulePath) -or -not (Test-Path $emulatorDll) -or -not (Test-ReleaseModule)) {
     Write-Host "Building ChatPS (Release)..."
     & dotnet build -c Release (Join-Path $root 'ChatPS.sln') -nologo -v q | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)." }
+    if (-not (Test-ReleaseModule)) { throw 'out/ChatPS does not hold the Release build after building it.' }
 }
 
 function Get-Median([double[]] $values) {
