@@ -19,7 +19,12 @@ namespace ChatPS.Module
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         // One queue for the whole invocation: a bulk item started during one Run may log during a later one.
         private readonly ConcurrentQueue<HttpLogEntry> _pending = new ConcurrentQueue<HttpLogEntry>();
+        // Set when a log line arrives or a call finishes; the pipeline thread sleeps on it (one event per invocation,
+        // rather than a wait handle per call).
         private readonly AutoResetEvent _arrived = new AutoResetEvent(false);
+        private Action<HttpLogEntry>? _enqueue;
+        private Action? _signal;
+        private bool? _verbose;
 
         /// <summary>Cancels the call in flight (Ctrl+C, or a downstream Select-Object -First).</summary>
         protected override void StopProcessing() => _stop.Cancel();
@@ -30,20 +35,18 @@ namespace ChatPS.Module
         /// <summary>Runs <paramref name="operation"/> and returns its result; verbose lines are written as they arrive.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
-            Task<T> task;
-            using (HttpDiagnostics.Listen(Enqueue))
+            var task = Start(operation);
+            if (!task.IsCompleted)
             {
-                // The listener scope flows into the task (and what it starts) with the execution context.
-                task = Task.Run(() => operation(_stop.Token));
+                var signal = _signal ??= () => _arrived.Set();
+                task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(signal);
             }
-
-            var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, _arrived };
             while (true)
             {
                 bool done = task.IsCompleted;
                 while (_pending.TryDequeue(out var entry)) WriteVerbose(entry.ToString());
                 if (done) break;
-                WaitHandle.WaitAny(handles);
+                _arrived.WaitOne();
             }
 
             try
@@ -54,6 +57,51 @@ namespace ChatPS.Module
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>
+        /// Starts the operation on this thread: its synchronous part (validation, building the request, a bulk
+        /// runner handing back results already in) needs no trip through the thread pool, and a call that finishes
+        /// synchronously needs no wait at all. The host's synchronization context, if it has one, is set aside so
+        /// that no continuation tries to come back to this thread while it waits.
+        /// </summary>
+        private Task<T> Start<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
+            {
+                // The listener scope flows into the operation's continuations (and what it starts) with the execution context.
+                using (VerboseWanted ? HttpDiagnostics.Listen(_enqueue ??= Enqueue) : null)
+                {
+                    return operation(_stop.Token);
+                }
+            }
+            catch (Exception ex)
+            {
+                // As Task.Run did: a synchronous throw surfaces when the result is taken.
+                return Task.FromException<T>(ex);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
+
+        /// <summary>
+        /// Whether verbose lines would be shown or recorded: -Verbose given, or $VerbosePreference asks for them.
+        /// When not, HTTP log lines are not built at all (building one redacts, which reveals the token).
+        /// </summary>
+        private bool VerboseWanted => _verbose ??= IsVerboseOn();
+
+        private bool IsVerboseOn()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var given))
+                return given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given);
+            var preference = GetVariableValue("VerbosePreference");
+            if (preference is null) return false;
+            if (!(preference is ActionPreference value) && !Enum.TryParse(preference.ToString(), true, out value)) return true;
+            return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
         }
 
         private void Enqueue(HttpLogEntry entry)

@@ -1,6 +1,8 @@
 using System;
 using System.Text.Json;
+using System.Threading;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ChatPS.Http;
 
 namespace ChatPS.Json
@@ -19,10 +21,13 @@ namespace ChatPS.Json
                 DictionaryKeyPolicy = null,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+                // Compile-time metadata for the models (no reflection or emitted code on a fresh process's first
+                // call); anything else, such as a caller's request body, falls back to reflection.
+                TypeInfoResolver = JsonTypeInfoResolver.Combine(ChatJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             };
             // Names are matched exactly (both services send snake_case), and lenient string reading is applied only
             // to the properties known to arrive as numbers: a converter on every string costs every call.
-            options.MakeReadOnly(populateMissingResolver: true);
+            options.MakeReadOnly();
             return options;
         }
 
@@ -58,6 +63,36 @@ namespace ChatPS.Json
             catch (Exception ex) when (IsShapeError(ex))
             {
                 return false;
+            }
+        }
+
+        /// <summary>
+        /// Builds <typeparamref name="T"/>'s contract on the thread pool, once per process, by reading
+        /// <paramref name="sample"/> (an empty reply of that shape) and discarding it. Called as a request goes out,
+        /// so that the JIT work of a type's first read (tens of milliseconds, paid by every fresh process, e.g. a
+        /// scheduled task's Connect-Kook) overlaps the round trip instead of following it. Later calls return at once.
+        /// </summary>
+        internal static void Prepare<T>(string sample) where T : class => Prepared<T>.Start(sample);
+
+        private static class Prepared<T> where T : class
+        {
+            private static int _started;
+
+            public static void Start(string sample)
+            {
+                if (Volatile.Read(ref _started) != 0 || Interlocked.Exchange(ref _started, 1) != 0) return;
+                ThreadPool.UnsafeQueueUserWorkItem(_ =>
+                {
+                    try
+                    {
+                        JsonSerializer.Deserialize<T>(sample, Options);
+                    }
+                    catch (Exception)
+                    {
+                        // Only a warm-up, on a pool thread where an escaping exception would end the process: the
+                        // real reply is read, and any problem with the type reported, by the caller.
+                    }
+                }, null);
             }
         }
 

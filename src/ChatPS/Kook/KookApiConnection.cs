@@ -17,6 +17,9 @@ namespace ChatPS.Kook
 
         public HttpPipeline Pipeline => _pipeline;
 
+        /// <summary>A reply with an empty payload: reading it builds the envelope's and the model's contracts.</summary>
+        private const string EmptyReply = "{\"code\":0,\"data\":{}}";
+
         /// <summary>Sends the request and returns the envelope's <c>data</c> (detached from the document).</summary>
         public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
@@ -28,6 +31,7 @@ namespace ChatPS.Kook
         /// <summary>Sends the request and converts <c>data</c> to <typeparamref name="T"/>.</summary>
         public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class
         {
+            ChatJson.Prepare<KookEnvelope<T>>(EmptyReply);
             var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
             // The common case, code 0 with data of the expected shape, is read in one pass. Anything else (an error code,
             // a missing envelope, data of another shape) goes through the document, which builds the precise error.

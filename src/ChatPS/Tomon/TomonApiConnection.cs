@@ -16,6 +16,8 @@ namespace ChatPS.Tomon
         /// <summary>Sends the request and converts the body to <typeparamref name="T"/>.</summary>
         public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class
         {
+            // An empty reply of the expected shape: reading it builds the model's contract while the request is out.
+            ChatJson.Prepare<T>(typeof(T).IsArray ? "[{}]" : "{}");
             var response = await Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
             // One pass when the body has the expected shape; otherwise the document path builds the precise error.
             if (ChatJson.TryDeserialize(response.Body, out T value)) return value;

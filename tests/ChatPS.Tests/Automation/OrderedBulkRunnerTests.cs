@@ -99,6 +99,57 @@ public class OrderedBulkRunnerTests
     }
 
     [Fact]
+    public async Task An_operation_that_throws_before_returning_a_task_fails_in_its_place()
+    {
+        // Items start on the caller's thread; a synchronous throw must still come back as that item's result.
+        using var runner = new OrderedBulkRunner<int, int>((i, ct) =>
+        {
+            if (i == 2) throw new ArgumentException("bad " + i);
+            return Task.FromResult(i);
+        }, 2);
+        var results = await RunAll(runner, Enumerable.Range(1, 4));
+        Assert.Equal(Enumerable.Range(1, 4), results.Select(r => r.Input));
+        Assert.IsType<ArgumentException>(Assert.Single(results, r => !r.Succeeded).Error);
+    }
+
+    [Fact]
+    public async Task Items_that_finish_synchronously_come_back_from_the_same_add_without_waiting()
+    {
+        using var runner = new OrderedBulkRunner<int, int>((i, ct) => Task.FromResult(i * 2), 1);
+        var added = runner.AddAsync(21);
+        Assert.True(added.IsCompleted);
+        Assert.Equal(42, Assert.Single(await added).Value);
+        Assert.Equal(0, runner.Pending);
+    }
+
+    [Fact]
+    public async Task A_finishing_item_starts_the_next_waiting_one_without_the_caller_coming_back()
+    {
+        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lastStarted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int current = 0, peak = 0;
+        using var runner = new OrderedBulkRunner<int, int>(async (i, ct) =>
+        {
+            int now = Interlocked.Increment(ref current);
+            lock (this) peak = Math.Max(peak, now);
+            if (i == 0) await gate.Task;
+            if (i == 2) lastStarted.TrySetResult(true);
+            await Task.Yield();
+            Interlocked.Decrement(ref current);
+            return i;
+        }, throttleLimit: 1, windowSize: 4);
+
+        foreach (int i in new[] { 0, 1, 2 }) Assert.True(runner.AddAsync(i).IsCompleted, "room in the window: accepted at once");
+        Assert.Equal(3, runner.Pending);
+        gate.SetResult(true);
+        // Nothing else is asked of the runner: item 0 finishing must start 1, and 1 must start 2.
+        Assert.Same(lastStarted.Task, await Task.WhenAny(lastStarted.Task, Task.Delay(TimeSpan.FromMinutes(1))));
+        var results = await runner.CompleteAsync();
+        Assert.Equal(new[] { 0, 1, 2 }, results.Select(r => r.Value));
+        Assert.Equal(1, peak);
+    }
+
+    [Fact]
     public async Task Cancelling_cancels_what_is_in_flight()
     {
         using var cts = new CancellationTokenSource();
