@@ -26,6 +26,8 @@ namespace ChatPS.Json
     [JsonSerializable(typeof(KookEnvelope<KookUser>))]
     [JsonSerializable(typeof(KookOnlineStatus))]
     [JsonSerializable(typeof(KookEnvelope<KookOnlineStatus>))]
+    [JsonSerializable(typeof(KookTagInfo))]
+    [JsonSerializable(typeof(KookEnvelope<KookTagInfo>))]
     [JsonSerializable(typeof(TomonUser))]
     [JsonSerializable(typeof(TomonUser[]))]
     [JsonSerializable(typeof(TomonGuild))]
@@ -40,6 +42,10 @@ namespace ChatPS.Json
     [JsonSerializable(typeof(TomonStampPack[]))]
     [JsonSerializable(typeof(TomonStampPackEntry))]
     [JsonSerializable(typeof(TomonStampPackEntry[]))]
+    [JsonSerializable(typeof(TomonGuildSettings))]
+    [JsonSerializable(typeof(TomonGuildSettings[]))]
+    [JsonSerializable(typeof(TomonChannelOverride))]
+    [JsonSerializable(typeof(TomonChannelOverride[]))]
     internal sealed partial class ChatJsonContext : JsonSerializerContext
     {
     }
