@@ -10,9 +10,9 @@ using ChatPS.Json;
 namespace ChatPS.Module
 {
     /// <summary>
-    /// The base of every ChatPS cmdlet: runs core calls off the pipeline thread while writing their
-    /// HTTP log lines to the verbose stream from it, cancels the in-flight call on Ctrl+C, and turns
-    /// exceptions into error records with ChatPS's ids and categories.
+    /// The base of every ChatPS cmdlet: starts core calls on the pipeline thread and waits for their
+    /// asynchronous part while writing their HTTP log lines to the verbose stream from it, cancels the
+    /// in-flight call on Ctrl+C, and turns exceptions into error records with ChatPS's ids and categories.
     /// </summary>
     public abstract class ChatCmdlet : PSCmdlet, IDisposable
     {
