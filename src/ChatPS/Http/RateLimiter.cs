@@ -178,14 +178,16 @@ namespace ChatPS.Http
                     if (!state.IsGlobal) target.Apply(state, sentAt, rejected);
                     target.Answered(answeredAt);
                 }
-                else if (!bucket.Known)
+                else if (state != null && !bucket.Known)
                 {
                     // The service reports no limit for this route (Tomon never does): stop probing one at a time.
                     bucket.Unlimited = true;
                 }
                 else
                 {
-                    // A request that failed without a reply may still have reached the server.
+                    // A request that failed without a reply (a timeout under load, a dropped connection) says nothing
+                    // about the limit: an unknown bucket lets the next probe through, one at a time. It may still
+                    // have reached the server.
                     bucket.Answered(answeredAt);
                 }
                 changed = bucket.Changed;
@@ -298,7 +300,7 @@ namespace ChatPS.Http
             public void Answered(DateTimeOffset at)
             {
                 if (at > _lastAnswered) _lastAnswered = at;
-                if (!Unlimited) _answered.Add(at);
+                if (Known && !Unlimited) _answered.Add(at);
             }
 
             public void Apply(RateLimitState state, DateTimeOffset sentAt, bool rejected)

@@ -92,6 +92,18 @@ public class RateLimitWindowTurnTests
     }
 
     [Fact]
+    public async Task A_probe_that_failed_without_a_reply_leaves_the_bucket_probing_one_at_a_time()
+    {
+        var limiter = new RateLimiter(() => _now);
+        // A timeout or a dropped connection: no reply, so nothing is known about the limit yet.
+        (await limiter.AcquireAsync(Route, null, CancellationToken.None)).Dispose();
+        var (sent, held, cancel) = await SendUntilHeld(limiter);
+        Assert.Single(sent);
+        await Release(held, cancel);
+        sent.ForEach(l => l.Dispose());
+    }
+
+    [Fact]
     public async Task A_refill_is_full_when_nothing_was_answered_after_the_servers_window_could_have_ended()
     {
         var limiter = new RateLimiter(() => _now);
