@@ -34,46 +34,52 @@ public class RateLimitWindowTurnTests
         }
     }
 
-    private static async Task Release(Task<RateLimiter.Lease> held, CancellationTokenSource cancel)
+    /// <summary>Takes leases until one is held back, cancels that one, and returns the others (still in flight).</summary>
+    private static async Task<List<RateLimiter.Lease>> SendAllowed(RateLimiter limiter)
     {
+        var (sent, held, cancel) = await SendUntilHeld(limiter);
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held.WaitAsync(TestTimes.HangBound));
         cancel.Dispose();
+        return sent;
+    }
+
+    /// <summary>A limiter whose first request was answered with <paramref name="remaining"/> and <paramref name="resetSeconds"/>.</summary>
+    private async Task<RateLimiter> AfterProbe(int remaining, double resetSeconds)
+    {
+        var limiter = new RateLimiter(() => _now);
+        using (var probe = await limiter.AcquireAsync(Route, null, CancellationToken.None)) probe.Complete(State(remaining, resetSeconds));
+        return limiter;
     }
 
     [Fact]
     public async Task Requests_answered_in_the_servers_next_window_count_against_it_after_the_refill()
     {
-        var limiter = new RateLimiter(() => _now);
         // The server's window ends at 0.5 s; its reply at 0 says 5 left and "reset in 1 s" (0.5 rounded up).
-        using (var probe = await limiter.AcquireAsync(Route, null, CancellationToken.None)) probe.Complete(State(5, 1));
+        var limiter = await AfterProbe(5, 1);
 
         // At 0.6 s the client spends the 5 it has left; they land in the server's next window (ends 1.5 s).
         At(0.6);
-        var (late, held, cancel) = await SendUntilHeld(limiter);
+        var late = await SendAllowed(limiter);
         Assert.Equal(5, late.Count);
-        await Release(held, cancel);
         At(0.7);
         for (int i = 0; i < late.Count; i++) late[i].Complete(State(Limit - 1 - i, 1));
 
         // At 1 s the client's window ends. The server's current one has counted those 5: at most 5 more may go.
         At(1.0);
-        var (sent, blocked, stop) = await SendUntilHeld(limiter);
+        var sent = await SendAllowed(limiter);
         Assert.True(sent.Count <= Limit - late.Count,
             $"{sent.Count} requests let through after the refill; the server's window had room for {Limit - late.Count}");
         Assert.True(sent.Count > 0, "the refill let nothing through");
-        await Release(blocked, stop);
         sent.ForEach(l => l.Dispose());
     }
 
     [Fact]
     public async Task The_first_reply_after_a_refill_restores_the_room_the_refill_held_back()
     {
-        var limiter = new RateLimiter(() => _now);
-        using (var probe = await limiter.AcquireAsync(Route, null, CancellationToken.None)) probe.Complete(State(5, 1));
+        var limiter = await AfterProbe(5, 1);
         At(0.2);
-        var (early, held, cancel) = await SendUntilHeld(limiter);
-        await Release(held, cancel);
+        var early = await SendAllowed(limiter);
         // Answered before the server's window could have ended? The client cannot tell (Reset is whole seconds), so
         // the refill holds them back...
         foreach (var lease in early) lease.Complete(State(0, 1));
@@ -97,22 +103,17 @@ public class RateLimitWindowTurnTests
         var limiter = new RateLimiter(() => _now);
         // A timeout or a dropped connection: no reply, so nothing is known about the limit yet.
         (await limiter.AcquireAsync(Route, null, CancellationToken.None)).Dispose();
-        var (sent, held, cancel) = await SendUntilHeld(limiter);
-        Assert.Single(sent);
-        await Release(held, cancel);
-        sent.ForEach(l => l.Dispose());
+        Assert.Single(await SendAllowed(limiter)).Dispose();
     }
 
     [Fact]
     public async Task A_refill_is_full_when_nothing_was_answered_after_the_servers_window_could_have_ended()
     {
-        var limiter = new RateLimiter(() => _now);
         // "Reset in 3 s" at 0: the server's window ends after 2 s, and nothing is answered after that.
-        using (var probe = await limiter.AcquireAsync(Route, null, CancellationToken.None)) probe.Complete(State(0, 3));
+        var limiter = await AfterProbe(0, 3);
         At(3.0);
-        var (sent, held, cancel) = await SendUntilHeld(limiter);
+        var sent = await SendAllowed(limiter);
         Assert.Equal(Limit, sent.Count);
-        await Release(held, cancel);
         sent.ForEach(l => l.Dispose());
     }
 }
