@@ -16,6 +16,14 @@ namespace ChatPS.Http
     /// request through and holds the others until its response says how much room there is.
     /// Requests still in flight when a response arrives are assumed not yet counted by the server,
     /// which errs on the side of waiting.
+    /// <para>
+    /// KOOK rounds <c>X-Rate-Limit-Reset</c> up to whole seconds, so the client's end of a window is up to a second
+    /// (plus the reply's travel time) later than the server's. Requests the server answered after its window ended
+    /// count against its next one; a refill to the full limit would then send that many too many (and KOOK disables
+    /// bots that keep exceeding limits). So a refill holds back every request answered since the earliest moment the
+    /// server's window could have ended, and the first reply of the new window, which counts them, says how much room
+    /// is really left.
+    /// </para>
     /// </remarks>
     internal sealed class RateLimiter
     {
@@ -24,6 +32,7 @@ namespace ChatPS.Http
         private readonly Dictionary<string, Bucket> _buckets = new Dictionary<string, Bucket>(StringComparer.Ordinal);
         private readonly Func<DateTimeOffset> _clock;
         private DateTimeOffset _globalResetAt = DateTimeOffset.MinValue;
+        private int _waiting;
 
         public RateLimiter(Func<DateTimeOffset>? clock = null) => _clock = clock ?? (() => DateTimeOffset.UtcNow);
 
@@ -91,17 +100,22 @@ namespace ChatPS.Http
                     }
                 }
 
-                if (signal != null && delay == TimeSpan.Zero)
+                bool untilSignal = signal != null && delay == TimeSpan.Zero;
+                if (!untilSignal) onWait?.Invoke(delay, reason);
+                Interlocked.Increment(ref _waiting);
+                try
                 {
-                    await WaitAnyAsync(signal, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                    await WaitAnyAsync(signal, untilSignal ? Timeout.InfiniteTimeSpan : delay, cancellationToken).ConfigureAwait(false);
                 }
-                else
+                finally
                 {
-                    onWait?.Invoke(delay, reason);
-                    await WaitAnyAsync(signal, delay, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Decrement(ref _waiting);
                 }
             }
         }
+
+        /// <summary>How many callers are waiting right now: lets tests see that a request is being held without guessing a delay.</summary>
+        internal int Waiting => Volatile.Read(ref _waiting);
 
         /// <summary>Until when every bucket is paused by a global limit (<see cref="DateTimeOffset.MinValue"/> when it is not).</summary>
         public DateTimeOffset GlobalPausedUntil
@@ -140,6 +154,7 @@ namespace ChatPS.Http
             lock (_gate)
             {
                 bucket.InFlight--;
+                var answeredAt = _clock();
                 if (state != null && state.HasData)
                 {
                     // X-Rate-Limit-Global is a flag with no value: the limit across all buckets was hit, so every
@@ -161,11 +176,19 @@ namespace ChatPS.Http
                         }
                     }
                     if (!state.IsGlobal) target.Apply(state, sentAt, rejected);
+                    target.Answered(answeredAt);
                 }
-                else if (!bucket.Known)
+                else if (state != null && !bucket.Known)
                 {
                     // The service reports no limit for this route (Tomon never does): stop probing one at a time.
                     bucket.Unlimited = true;
+                }
+                else
+                {
+                    // A request that failed without a reply (a timeout under load, a dropped connection) says nothing
+                    // about the limit: an unknown bucket lets the next probe through, one at a time. It may still
+                    // have reached the server.
+                    bucket.Answered(answeredAt);
                 }
                 changed = bucket.Changed;
                 bucket.Changed = NewSignal();
@@ -253,6 +276,33 @@ namespace ChatPS.Http
             /// <summary>When the bucket was last refilled locally; responses to requests sent before then describe a window that is over.</summary>
             public DateTimeOffset RefilledAt { get; private set; } = DateTimeOffset.MinValue;
 
+            /// <summary>
+            /// The earliest moment the server's window could have ended, from the replies that said when it ends:
+            /// KOOK computed <c>Reset</c> after the request was sent and rounded it up, so the window ends after
+            /// <c>sent + Reset - 1s</c>. <see cref="DateTimeOffset.MaxValue"/> while no reply has said.
+            /// </summary>
+            public DateTimeOffset EarliestEnd { get; private set; } = DateTimeOffset.MaxValue;
+
+            /// <summary>
+            /// True from a refill until a reply to a request sent after it and after every request answered so far: the
+            /// server had counted all of those when it produced the reply, so its count is the window's, and may be higher
+            /// than ours.
+            /// </summary>
+            public bool Recounting { get; private set; }
+
+            // When each request of this window was answered (or failed): those answered after the server's window ended
+            // count against its next one. At most a window's worth, cleared on every refill.
+            private readonly List<DateTimeOffset> _answered = new List<DateTimeOffset>();
+
+            // When the last request was answered: a reply counts every request answered before its own was sent.
+            private DateTimeOffset _lastAnswered = DateTimeOffset.MinValue;
+
+            public void Answered(DateTimeOffset at)
+            {
+                if (at > _lastAnswered) _lastAnswered = at;
+                if (Known && !Unlimited) _answered.Add(at);
+            }
+
             public void Apply(RateLimitState state, DateTimeOffset sentAt, bool rejected)
             {
                 Unlimited = false;
@@ -272,9 +322,18 @@ namespace ChatPS.Http
                     return;
 
                 var resetAt = ResetTimeOf(state, rejected);
-                if (!Known)
+                if (resetAt != DateTimeOffset.MaxValue)
                 {
+                    var after = state.ResetAfter ?? TimeSpan.Zero;
+                    var earliest = after > TimeSpan.FromSeconds(1) ? sentAt + after - TimeSpan.FromSeconds(1) : sentAt;
+                    if (earliest < EarliestEnd) EarliestEnd = earliest;
+                }
+                if (!Known || (Recounting && sentAt >= RefilledAt && sentAt >= _lastAnswered))
+                {
+                    // The first reply of a window: the server had counted every request answered before it, including
+                    // those a refill held back because they may have landed in this window, so it may raise our count.
                     Known = true;
+                    Recounting = false;
                     Remaining = reported;
                     ResetAt = resetAt;
                     return;
@@ -291,6 +350,7 @@ namespace ChatPS.Http
             {
                 Known = false;
                 ResetAt = DateTimeOffset.MinValue;
+                StartWindow();
             }
 
             public void RefillIfDue(DateTimeOffset now)
@@ -299,15 +359,29 @@ namespace ChatPS.Http
                 if (Limit.HasValue)
                 {
                     // Our reset time is never earlier than the server's (it was observed after the server computed it),
-                    // so the window has turned; requests still in flight may count against the new one.
-                    Remaining = Math.Max(0, Limit.Value - InFlight);
+                    // so the window has turned. Requests still in flight, and those answered since the server's window
+                    // may have ended, may count against the new one.
+                    int carried = InFlight;
+                    foreach (var at in _answered)
+                        if (at >= EarliestEnd) carried++;
+                    Remaining = Math.Max(0, Limit.Value - carried);
                     ResetAt = DateTimeOffset.MaxValue;
                     RefilledAt = now;
+                    StartWindow();
+                    Recounting = true;
                 }
                 else
                 {
                     Known = false;
+                    StartWindow();
                 }
+            }
+
+            private void StartWindow()
+            {
+                _answered.Clear();
+                EarliestEnd = DateTimeOffset.MaxValue;
+                Recounting = false;
             }
         }
     }

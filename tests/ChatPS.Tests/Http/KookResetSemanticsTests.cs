@@ -1,5 +1,6 @@
 using System.Net.Http;
 using ChatPS.Http;
+using ChatPS.Tests.Infrastructure;
 
 namespace ChatPS.Tests.Http;
 
@@ -49,10 +50,10 @@ public class KookResetSemanticsTests
         Assert.Equal(0, limiter.Snapshot("user/view")!.Value.Remaining);
 
         var held = limiter.AcquireAsync("user/view", null, CancellationToken.None);
-        await Task.Delay(50);
+        await Until.TrueAsync(() => limiter.Waiting == 1, "the request waits for the reset");
         Assert.False(held.IsCompleted);
         _now += TimeSpan.FromSeconds(3);
-        (await held.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        (await held.WaitAsync(TestTimes.HangBound)).Dispose();
     }
 
     [Fact]
@@ -71,16 +72,16 @@ public class KookResetSemanticsTests
         var me = limiter.AcquireAsync("user/me", (_, why) => { lock (reasons) reasons.Add(why); }, CancellationToken.None);
         var status = limiter.AcquireAsync("user/get-online-status", null, CancellationToken.None);
         var unseen = limiter.AcquireAsync("user/offline", null, CancellationToken.None);
-        await Task.Delay(50);
+        await Until.TrueAsync(() => limiter.Waiting == 3, "all three requests wait");
         Assert.False(me.IsCompleted, "a bucket with room was not paused by the global limit");
         Assert.False(status.IsCompleted);
         Assert.False(unseen.IsCompleted);
         Assert.Contains("global rate limit", reasons);
 
         _now += TimeSpan.FromSeconds(2.5);
-        (await me.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
-        (await status.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
-        (await unseen.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        (await me.WaitAsync(TestTimes.HangBound)).Dispose();
+        (await status.WaitAsync(TestTimes.HangBound)).Dispose();
+        (await unseen.WaitAsync(TestTimes.HangBound)).Dispose();
     }
 
     [Fact]

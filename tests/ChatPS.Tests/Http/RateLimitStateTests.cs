@@ -60,7 +60,7 @@ public class RateLimiterTests
         var limiter = new RateLimiter(() => _now);
         var first = await limiter.AcquireAsync("r", null, CancellationToken.None);
         var second = limiter.AcquireAsync("r", null, CancellationToken.None);
-        await Task.Delay(50);
+        await Until.TrueAsync(() => limiter.Waiting == 1, "the second request waits for the probe's reply");
         Assert.False(second.IsCompleted);
 
         first.Complete(State(1, 1, _now));
@@ -74,7 +74,7 @@ public class RateLimiterTests
         using (var lease = await limiter.AcquireAsync("r", null, CancellationToken.None)) lease.Complete(State(0, 0.3, _now));
         TimeSpan? waited = null;
         var next = limiter.AcquireAsync("r", (d, _) => waited = d, CancellationToken.None);
-        await Task.Delay(50);
+        await Until.TrueAsync(() => limiter.Waiting == 1, "the request waits for the reset");
         Assert.False(next.IsCompleted);
         Assert.Equal(TimeSpan.FromSeconds(0.3), waited);
         _now += TimeSpan.FromSeconds(1);
@@ -90,7 +90,7 @@ public class RateLimiterTests
         using (var a = await limiter.AcquireAsync("route/a", null, CancellationToken.None)) a.Complete(State(1, 0.3, _now, "shared"));
         using (var b = await limiter.AcquireAsync("route/b", null, CancellationToken.None)) b.Complete(State(0, 0.3, _now, "shared"));
         var blocked = limiter.AcquireAsync("route/a", null, CancellationToken.None);
-        await Task.Delay(50);
+        await Until.TrueAsync(() => limiter.Waiting == 1, "the request waits for the shared bucket's reset");
         Assert.False(blocked.IsCompleted);
         Assert.Equal(0, limiter.Snapshot("route/a")!.Value.Remaining);
         _now += TimeSpan.FromSeconds(1);
@@ -102,8 +102,11 @@ public class RateLimiterTests
     {
         var limiter = new RateLimiter(() => _now);
         using (var lease = await limiter.AcquireAsync("r", null, CancellationToken.None)) lease.Complete(State(0, 60, _now));
-        using var cts = new CancellationTokenSource(100);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.AcquireAsync("r", null, cts.Token));
+        using var cts = new CancellationTokenSource();
+        var waiting = limiter.AcquireAsync("r", null, cts.Token);
+        await Until.TrueAsync(() => limiter.Waiting == 1, "the request waits for the reset");
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TestTimes.HangBound));
     }
 }
 
@@ -148,8 +151,11 @@ public class UnlimitedBucketTests
         // A 429 with Retry-After still holds the bucket until it passes.
         using (var refused = await limiter.AcquireAsync("r", null, CancellationToken.None))
             refused.Complete(new RateLimitState(null, null, null, TimeSpan.FromSeconds(30), false, DateTimeOffset.UtcNow), rejected: true);
-        var held = limiter.AcquireAsync("r", null, CancellationToken.None);
-        await Task.Delay(50);
+        using var cts = new CancellationTokenSource();
+        var held = limiter.AcquireAsync("r", null, cts.Token);
+        await Until.TrueAsync(() => limiter.Waiting == 1, "the request waits for Retry-After");
         Assert.False(held.IsCompleted);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held.WaitAsync(TestTimes.HangBound));
     }
 }

@@ -89,12 +89,13 @@ public class KookLivePacingTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task The_client_paces_from_the_rate_limit_headers_alone()
     {
-        // 4 per 2 s on one bucket and no Retry-After: a client that waits only for Retry-After would be refused
-        // (and, KOOK warns, eventually disabled). This one must wait on X-Rate-Limit-Remaining/Reset instead.
-        _emulator.Host.Options.RateLimits["user/view"] = new RateLimitRule(4, TimeSpan.FromSeconds(2));
+        // 3 per 5 s on one bucket and no Retry-After: a client that waits only for Retry-After would be refused
+        // (and, KOOK warns, eventually disabled). This one must wait on X-Rate-Limit-Remaining/Reset instead. The
+        // window is far longer than three requests take on a busy machine, so the client always has to wait.
+        _emulator.Host.Options.RateLimits["user/view"] = new RateLimitRule(3, TimeSpan.FromSeconds(5));
         var log = new List<HttpLogEntry>();
         using var kook = _emulator.Kook(EmulatorFixture.FastOptions(log));
-        for (int i = 0; i < 10; i++)
+        for (int i = 0; i < 6; i++)
             await kook.Users.GetAsync((KookState.SyntheticBase + i).ToString());
 
         Assert.Equal(0, _emulator.Host.KookLimiter.Rejected);
@@ -120,7 +121,8 @@ public class KookLivePacingTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task A_global_limit_is_flagged_without_a_value_and_pauses_every_bucket_of_the_connection()
     {
-        _emulator.Host.Options.GlobalRateLimit = new RateLimitRule(3, TimeSpan.FromSeconds(3));
+        // The window is far longer than three requests take on a busy machine, so the fourth is always refused.
+        _emulator.Host.Options.GlobalRateLimit = new RateLimitRule(3, TimeSpan.FromSeconds(10));
         var refusedSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = EmulatorFixture.FastOptions();
         options.Log = e => { if (e.StatusCode == 429) refusedSeen.TrySetResult(); };
@@ -131,7 +133,7 @@ public class KookLivePacingTests : IClassFixture<EmulatorFixture>
         await kook.Users.GetOnlineStatusAsync();
         await kook.Users.GetAsync("1000000001");
         var refusedCall = kook.Users.GetAsync("1000000002");
-        await refusedSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await refusedSeen.Task.WaitAsync(TestTimes.HangBound);
 
         // Sent right after the refusal, on a bucket that has plenty of room: it must wait for the global reset.
         var other = kook.Users.GetCurrentAsync();
