@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using ChatPS.Automation;
 using ChatPS.Loading;
 
 namespace ChatPS.Module
@@ -16,8 +17,12 @@ namespace ChatPS.Module
         private static readonly ModuleDependencyResolver Resolver = new ModuleDependencyResolver(
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "dependencies"));
 
-        /// <summary>Installs the resolver.</summary>
-        public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += Resolver.Resolve;
+        /// <summary>Installs the resolver, then starts compiling what the first connect will need (see <see cref="FirstCallWarmUp"/>).</summary>
+        public void OnImport()
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += Resolver.Resolve;
+            FirstCallWarmUp.Begin();
+        }
 
         /// <summary>Removes the resolver when the module is removed.</summary>
         public void OnRemove(PSModuleInfo psModuleInfo) => AppDomain.CurrentDomain.AssemblyResolve -= Resolver.Resolve;
