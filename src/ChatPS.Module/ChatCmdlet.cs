@@ -38,7 +38,7 @@ namespace ChatPS.Module
             var task = Start(operation);
             if (!task.IsCompleted)
             {
-                var signal = _signal ??= () => _arrived.Set();
+                var signal = _signal ??= Wake;
                 task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(signal);
             }
             while (true)
@@ -107,7 +107,24 @@ namespace ChatPS.Module
         private void Enqueue(HttpLogEntry entry)
         {
             _pending.Enqueue(entry);
-            _arrived.Set();
+            Wake();
+        }
+
+        /// <summary>
+        /// Wakes the pipeline thread. Called from pool threads: a call's completion continuation can run after
+        /// <see cref="Run{T}"/> has already seen the task complete and returned, and a bulk item cancelled by
+        /// <see cref="Dispose"/> can still log, both after the invocation has ended and disposed the event. Nobody is
+        /// waiting then, and an exception escaping a pool thread would end the user's whole PowerShell process.
+        /// </summary>
+        private void Wake()
+        {
+            try
+            {
+                _arrived.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
 
         /// <summary>A runner for per-item calls with at most <paramref name="throttleLimit"/> in flight, cancelled with the pipeline.</summary>
