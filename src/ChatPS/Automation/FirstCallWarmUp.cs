@@ -22,8 +22,8 @@ namespace ChatPS.Automation
         public static void Begin()
         {
             if (Interlocked.Exchange(ref _started, 1) != 0) return;
-            ChatJson.Prepare<KookEnvelope<KookUser>>("{\"code\":0,\"data\":{}}");
-            ChatJson.Prepare<KookEnvelope<KookOnlineStatus>>("{\"code\":0,\"data\":{}}");
+            ChatJson.Prepare<KookEnvelope<KookUser>>(KookApiConnection.EmptyReply);
+            ChatJson.Prepare<KookEnvelope<KookOnlineStatus>>(KookApiConnection.EmptyReply);
             ChatJson.Prepare<TomonUser>("{}");
             ThreadPool.UnsafeQueueUserWorkItem(_ =>
             {

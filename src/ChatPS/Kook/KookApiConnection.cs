@@ -18,7 +18,7 @@ namespace ChatPS.Kook
         public HttpPipeline Pipeline => _pipeline;
 
         /// <summary>A reply with an empty payload: reading it builds the envelope's and the model's contracts.</summary>
-        private const string EmptyReply = "{\"code\":0,\"data\":{}}";
+        internal const string EmptyReply = "{\"code\":0,\"data\":{}}";
 
         /// <summary>Sends the request and returns the envelope's <c>data</c> (detached from the document).</summary>
         public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken)
