@@ -92,7 +92,7 @@ namespace ChatPS.Module
         /// Whether verbose lines would be shown or recorded: -Verbose given, or $VerbosePreference asks for them.
         /// When not, HTTP log lines are not built at all (building one redacts, which reveals the token).
         /// </summary>
-        private bool VerboseWanted => _verbose ??= IsVerboseOn();
+        private protected bool VerboseWanted => _verbose ??= IsVerboseOn();
 
         private bool IsVerboseOn()
         {

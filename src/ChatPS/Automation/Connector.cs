@@ -33,7 +33,7 @@ namespace ChatPS.Automation
             var client = new KookClient(token, tokenType, settings.ResolveBaseUri(KookClient.DefaultBaseUri), settings.ToOptions());
             try
             {
-                var user = skipValidation ? null : await client.Users.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+                var user = skipValidation ? null : await client.Users.CheckCurrentAsync(cancellationToken).ConfigureAwait(false);
                 return new KookConnection(client, user);
             }
             catch

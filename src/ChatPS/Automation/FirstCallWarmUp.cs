@@ -1,45 +1,112 @@
 using System;
-using System.Net.Http;
+using System.Collections.Generic;
 using System.Threading;
+using ChatPS.Http;
 using ChatPS.Json;
 using ChatPS.Kook;
 using ChatPS.Kook.Models;
+using ChatPS.Tomon;
 using ChatPS.Tomon.Models;
 
 namespace ChatPS.Automation
 {
     /// <summary>
-    /// Compiles, on a pool thread, what the first connect of a process is about to need: the JSON contracts of the
-    /// replies a connect and a first call read, and the HTTP client's construction path. A scheduled task starts a
-    /// fresh process every time and pays this JIT work on its first call; started when the module is imported, it
-    /// overlaps the script's own work between Import-Module and Connect-*. Nothing is sent and nothing is kept.
+    /// Runs, on a pool thread, what the first connect and call of a process are about to run: a connect and a first
+    /// call through the real client and pipeline, answered from memory by a
+    /// <see cref="CannedReplyHandler"/>. A scheduled task starts a fresh process every time and pays this JIT work
+    /// on its first call; started when the module is imported, it overlaps the rest of Import-Module (the engine
+    /// still loads the types and formats then). Nothing is sent, nothing is kept, nothing is logged.
     /// </summary>
     internal static class FirstCallWarmUp
     {
+        private const string KookBase = "https://warm-up.invalid/api/v3";
+        private const string TomonBase = "https://warm-up.invalid/api/v1";
+        private const string KookUserMe = "/api/v3/user/me";
+        private const string KookOnlineStatusPath = "/api/v3/user/get-online-status";
+        private const string TomonMe = "/api/v1/users/@me";
+
+        // Shaped like the live services' replies (real-world-notes.md), nested objects included: a model's nested
+        // contracts are built when a reply first carries them.
+        private static readonly IReadOnlyDictionary<string, string> Replies = new Dictionary<string, string>
+        {
+            [KookUserMe] = "{\"code\":0,\"message\":\"操作成功\",\"data\":{\"id\":\"1\",\"username\":\"warm-up\",\"identify_num\":\"0001\"," +
+                "\"online\":true,\"os\":\"Websocket\",\"status\":0,\"avatar\":\"\",\"vip_avatar\":\"\",\"banner\":\"\",\"nickname\":\"warm-up\"," +
+                "\"roles\":[1],\"is_vip\":false,\"vip_amp\":false,\"bot\":true,\"bot_status\":0,\"tag_info\":{\"color\":\"#0096FF\"," +
+                "\"bg_color\":\"#0096FF33\",\"text\":\"BOT\"},\"mobile_verified\":true,\"is_sys\":false,\"client_id\":\"c\",\"verified\":false," +
+                "\"mobile_prefix\":\"86\",\"mobile\":\"1****\",\"invited_count\":0,\"nameplate\":[],\"decorations_id_map\":null}}",
+            [KookOnlineStatusPath] = "{\"code\":0,\"message\":\"操作成功\",\"data\":{\"online\":true,\"online_os\":[\"Websocket\"]}}",
+            ["/api/v1/auth/login"] = "{\"id\":\"1\",\"username\":\"warm-up\",\"discriminator\":\"0001\",\"name\":\"warm-up\",\"avatar\":null," +
+                "\"avatar_url\":null,\"type\":1,\"banned\":false,\"activated\":true,\"created_at\":\"2020-01-01T00:00:00.000Z\"," +
+                "\"updated_at\":\"2020-01-01T00:00:00.000Z\",\"token\":\"warm-up\"}",
+            [TomonMe] = "{\"id\":\"1\",\"username\":\"warm-up\",\"discriminator\":\"0001\",\"name\":\"warm-up\",\"type\":1}",
+        };
+
         private static int _started;
 
         /// <summary>Starts the warm-up once per process; later calls do nothing.</summary>
         public static void Begin()
         {
             if (Interlocked.Exchange(ref _started, 1) != 0) return;
-            ChatJson.Prepare<KookEnvelope<KookUser>>(KookApiConnection.EmptyReply);
-            ChatJson.Prepare<KookEnvelope<KookOnlineStatus>>(KookApiConnection.EmptyReply);
-            ChatJson.Prepare<TomonUser>("{}");
+            var platform = PlatformToWarm(Environment.GetEnvironmentVariable(Connector.KookTokenVariable), Environment.GetEnvironmentVariable(Connector.TomonTokenVariable));
+            // A pool thread: measured, a thread of its own made the script's connect slower, not faster.
             ThreadPool.UnsafeQueueUserWorkItem(_ =>
             {
                 try
                 {
-                    using var handler = new HttpClientHandler { AllowAutoRedirect = false };
-                    using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-                    using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/");
-                    request.Headers.TryAddWithoutValidation("Authorization", "Bot warm-up");
-                    request.Headers.UserAgent.ParseAdd("ChatPS/0");
+                    Run(platform);
                 }
                 catch (Exception)
                 {
-                    // Only a warm-up, on a pool thread where an escaping exception would end the process.
+                    // Only a warm-up, on a pool thread where an escaping exception would end the process: a real
+                    // connect meets, and reports, whatever went wrong here.
                 }
             }, null);
+        }
+
+        /// <summary>
+        /// The platform a fresh process is about to connect to. A scheduled task carries its token in the environment, so
+        /// a Tomon token alone says Tomon; otherwise KOOK. Only one is warmed: a second would still be compiling while
+        /// the script's own connect runs, and take the processor from it.
+        /// </summary>
+        internal static ChatPlatform PlatformToWarm(string? kookToken, string? tomonToken) =>
+            string.IsNullOrEmpty(kookToken) && !string.IsNullOrEmpty(tomonToken) ? ChatPlatform.Tomon : ChatPlatform.Kook;
+
+        /// <summary>Runs the warm-up for <paramref name="platform"/> on the calling thread; returns how many canned replies the client read.</summary>
+        internal static int Run(ChatPlatform platform)
+        {
+            // Every connect builds the real transport before it sends anything; building one here compiles that path.
+            using (new HttpPipeline(new KookProtocol(KookTokenType.Bot), new Uri(KookBase), null, new ConnectionOptions())) { }
+            return platform == ChatPlatform.Tomon ? WarmTomon() : WarmKook();
+        }
+
+        private static ConnectionOptions CannedOptions(ConnectionSettings settings, CannedReplyHandler transport)
+        {
+            var options = settings.ToOptions();
+            options.Transport = transport;
+            return options;
+        }
+
+        private static int WarmKook()
+        {
+            ChatJson.PrepareNow<KookEnvelope<KookOnlineStatus>>(Replies[KookOnlineStatusPath]);
+            var transport = new CannedReplyHandler(Replies);
+            var settings = new ConnectionSettings { BaseUri = KookBase };
+            using var client = new KookClient(ApiToken.FromPlainText("warm-up"), KookTokenType.Bot, settings.ResolveBaseUri(KookClient.DefaultBaseUri), CannedOptions(settings, transport));
+            _ = new KookConnection(client, client.Users.CheckCurrentAsync(CancellationToken.None).GetAwaiter().GetResult());
+            client.Users.GetOnlineStatusAsync().GetAwaiter().GetResult();
+            return transport.Answered;
+        }
+
+        private static int WarmTomon()
+        {
+            ChatJson.PrepareNow<TomonUser>(Replies[TomonMe]);
+            var transport = new CannedReplyHandler(Replies);
+            var settings = new ConnectionSettings { BaseUri = TomonBase };
+            var signIn = TomonSignIn.WithBotToken(ApiToken.FromPlainText("warm-up"));
+            using var client = TomonClient.ConnectAsync(signIn, settings.ResolveBaseUri(TomonClient.DefaultBaseUri), CannedOptions(settings, transport)).GetAwaiter().GetResult();
+            _ = new TomonConnection(client, client.SignedInUser);
+            client.Profile.GetAsync().GetAwaiter().GetResult();
+            return transport.Answered;
         }
     }
 }

@@ -10,10 +10,14 @@ namespace ChatPS.Automation
     /// </summary>
     public sealed class KookConnection : IDisposable
     {
-        internal KookConnection(KookClient client, KookUser? user)
+        private readonly Lazy<KookUser>? _user;
+
+        /// <param name="client">The connected client.</param>
+        /// <param name="user">The token check's reply, read when <see cref="User"/> is first asked for; null when not validated.</param>
+        internal KookConnection(KookClient client, Lazy<KookUser>? user)
         {
             Client = client;
-            User = user;
+            _user = user;
             ConnectedAt = DateTimeOffset.Now;
         }
 
@@ -26,8 +30,9 @@ namespace ChatPS.Automation
         /// <summary>Bot or OAuth token.</summary>
         public KookTokenType TokenType => Client.TokenType;
 
-        /// <summary>The account the token belongs to (null with <c>-SkipValidation</c>).</summary>
-        public KookUser? User { get; }
+        /// <summary>The account the token belongs to (null with <c>-SkipValidation</c>), read from the token check's reply when first asked for.</summary>
+        /// <exception cref="Http.ChatResponseFormatException">That reply's user does not have a user's shape.</exception>
+        public KookUser? User => _user?.Value;
 
         /// <summary>The account's <c>name#1234</c>, or null if not validated.</summary>
         public string? UserName => User?.FullName;

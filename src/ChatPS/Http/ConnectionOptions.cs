@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.Http;
 
 namespace ChatPS.Http
 {
@@ -32,6 +33,13 @@ namespace ChatPS.Http
 
         /// <summary>Receives every HTTP log line of this connection, in addition to <see cref="HttpDiagnostics"/> listeners.</summary>
         public Action<HttpLogEntry>? Log { get; set; }
+
+        /// <summary>
+        /// A handler that answers in process instead of the network. Only the first-call warm-up sets it (it reads
+        /// replies from memory to compile the paths a real first reply takes); null, the only value callers outside
+        /// this assembly can give, means the real transport.
+        /// </summary>
+        internal HttpMessageHandler? Transport { get; set; }
 
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values that cannot work.</summary>
         public void Validate()

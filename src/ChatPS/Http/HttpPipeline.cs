@@ -42,6 +42,15 @@ namespace ChatPS.Http
             _token = token;
             _retry = new RetryPolicy(_options);
 
+            _http = new HttpClient(_options.Transport ?? CreateNetworkHandler(_options), disposeHandler: true)
+            {
+                // Timeouts are enforced per attempt below, so that a retry gets its own full timeout.
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+        }
+
+        private static HttpMessageHandler CreateNetworkHandler(ConnectionOptions options)
+        {
             var handler = new HttpClientHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
@@ -49,16 +58,12 @@ namespace ChatPS.Http
                 // the handlers of .NET Framework and .NET disagree on that, and a token must not follow a redirect off-site.
                 AllowAutoRedirect = false,
             };
-            if (_options.Proxy != null)
+            if (options.Proxy != null)
             {
-                handler.Proxy = _options.Proxy;
+                handler.Proxy = options.Proxy;
                 handler.UseProxy = true;
             }
-            _http = new HttpClient(handler, disposeHandler: true)
-            {
-                // Timeouts are enforced per attempt below, so that a retry gets its own full timeout.
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
+            return handler;
         }
 
         /// <summary>The normalised base URI (always ends in '/').</summary>
@@ -93,8 +98,9 @@ namespace ChatPS.Http
             if (request.Authenticated && _token is null)
                 throw new InvalidOperationException($"The {Platform} connection has no token; sign in first.");
 
-            // Once per process, before the first request: .NET Framework may not offer TLS 1.2 yet.
-            if (TlsPolicy.EnsureApplied() is string tlsChange) Log(request, null, TimeSpan.Zero, null, 1, tlsChange);
+            // Once per process, before the first request: .NET Framework may not offer TLS 1.2 yet. An in-process
+            // transport (the warm-up) leaves it to the first real request, which then also logs the change.
+            if (_options.Transport is null && TlsPolicy.EnsureApplied() is string tlsChange) Log(request, null, TimeSpan.Zero, null, 1, tlsChange);
 
             long started = Stopwatch.GetTimestamp();
             string route = request.Path;

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Text.Json.Serialization;
@@ -74,13 +75,27 @@ namespace ChatPS.Json
         /// </summary>
         internal static void Prepare<T>(string sample) where T : class => Prepared<T>.Start(sample);
 
+        /// <summary>
+        /// Builds <typeparamref name="T"/>'s contract now, on the calling thread, by reading <paramref name="sample"/>; a
+        /// later <see cref="Prepare{T}"/> then does nothing. For a thread that is itself a warm-up: a pool item
+        /// compiling the same contract beside it would only compete with it, and with the I/O of a real request.
+        /// </summary>
+        /// <returns>Whether <paramref name="sample"/> was read as <typeparamref name="T"/>.</returns>
+        internal static bool PrepareNow<T>(string sample) where T : class
+        {
+            Prepared<T>.Claim();
+            return TryDeserialize(Encoding.UTF8.GetBytes(sample), out T _);
+        }
+
         private static class Prepared<T> where T : class
         {
             private static int _started;
 
+            public static bool Claim() => Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0;
+
             public static void Start(string sample)
             {
-                if (Volatile.Read(ref _started) != 0 || Interlocked.Exchange(ref _started, 1) != 0) return;
+                if (!Claim()) return;
                 ThreadPool.UnsafeQueueUserWorkItem(_ =>
                 {
                     try

@@ -41,6 +41,28 @@ namespace ChatPS.Kook
             return ChatJson.Convert<T>(data, response, ChatPlatform.Kook, text => _pipeline.Redact(text, request));
         }
 
+        /// <summary>
+        /// Sends the request and checks the envelope now (an error code throws here, as does a reply without an object
+        /// in <c>data</c>), but converts <c>data</c> to <typeparamref name="T"/> only when the result is first read. For a
+        /// reply sent for its outcome, whose payload nobody may look at: a connect's token check. Converting a model is
+        /// the largest part of a fresh process's first reply (its contract is compiled then), so a scheduled task that
+        /// never reads the connection's user does not pay for it.
+        /// </summary>
+        public async Task<Lazy<T>> SendDeferredAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class
+        {
+            var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            JsonElement data;
+            using (Open(response, request, out var element)) data = element.ValueKind == JsonValueKind.Undefined ? default : element.Clone();
+            Func<string, string> redact = text => _pipeline.Redact(text, request);
+            // Anything but an object cannot be a model: reported now, with the precise error the eager path gives.
+            if (data.ValueKind != JsonValueKind.Object)
+            {
+                var value = ChatJson.Convert<T>(data, response, ChatPlatform.Kook, redact);
+                return new Lazy<T>(() => value);
+            }
+            return new Lazy<T>(() => ChatJson.Convert<T>(data, response, ChatPlatform.Kook, redact));
+        }
+
         /// <summary>Parses the envelope, throws for <c>code != 0</c>, and points <paramref name="data"/> into the document.</summary>
         private JsonDocument Open(ApiResponse response, ApiRequest request, out JsonElement data)
         {

@@ -21,6 +21,13 @@ namespace ChatPS.Kook
         public Task<KookUser> GetCurrentAsync(CancellationToken cancellationToken = default) =>
             _connection.SendAsync<KookUser>(new ApiRequest(HttpMethod.Get, "user/me"), cancellationToken);
 
+        /// <summary>
+        /// <c>GET user/me</c> as a connect's token check: a refused token or an error code throws now; the user is read
+        /// from the reply when first asked for.
+        /// </summary>
+        internal Task<Lazy<KookUser>> CheckCurrentAsync(CancellationToken cancellationToken) =>
+            _connection.SendDeferredAsync<KookUser>(new ApiRequest(HttpMethod.Get, "user/me"), cancellationToken);
+
         /// <summary><c>GET user/view</c>: another user, with guild-specific fields when <paramref name="guildId"/> is given.</summary>
         /// <exception cref="ArgumentException"><paramref name="userId"/> is empty or not numeric, or <paramref name="guildId"/> is not numeric.</exception>
         public async Task<KookUser> GetAsync(string userId, string? guildId = null, CancellationToken cancellationToken = default)

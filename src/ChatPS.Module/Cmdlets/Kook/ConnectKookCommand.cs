@@ -45,7 +45,8 @@ namespace ChatPS.Module.Cmdlets.Kook
                 var settings = Settings;
                 var connection = Run(token1 => Connector.ConnectKookAsync(token, TokenType, settings, SkipValidation, token1));
                 SessionConnections.SetKook(connection);
-                WriteVerbose("Connected: " + connection);
+                // The text names the account, which reads it from the token check's reply: only when it will be seen.
+                if (VerboseWanted) WriteVerbose("Connected: " + connection);
                 if (PassThru) WriteObject(connection);
             }
             catch (Exception ex) when (IsReportable(ex))

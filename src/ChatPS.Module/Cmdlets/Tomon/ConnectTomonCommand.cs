@@ -48,7 +48,8 @@ namespace ChatPS.Module.Cmdlets.Tomon
                     _ => Run(t => Connector.ConnectTomonFromEnvironmentAsync(settings, t)),
                 };
                 SessionConnections.SetTomon(connection);
-                WriteVerbose("Connected: " + connection);
+                // The text names the account, which reads it from the token check's reply: only when it will be seen.
+                if (VerboseWanted) WriteVerbose("Connected: " + connection);
                 if (PassThru) WriteObject(connection);
             }
             catch (Exception ex) when (IsReportable(ex))
