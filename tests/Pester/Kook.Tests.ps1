@@ -50,6 +50,17 @@ Describe 'KOOK cmdlets against the emulator' {
             { Connect-Kook -Token (ConvertTo-TestSecret 'not-the-token') -BaseUri $script:Emulator.Kook } | Should -Throw -ErrorId 'ChatPS.Kook.401,*'
         }
 
+        It 'Token set: names the account in its verbose line, read from the check''s reply' {
+            $lines = Connect-Kook -Token $script:Token -BaseUri $script:Emulator.Kook -Verbose 4>&1 | ForEach-Object { "$_" }
+            $lines | Should -Contain "Connected: KOOK $($script:BotName) at $($script:Emulator.Kook)/"
+            (Get-EmulatorRequest $script:Emulator 'user/me').Count | Should -Be 2 -Because 'the account comes from the check, not a second call'
+        }
+
+        It 'Token set: a check whose reply carries no user fails the connect' {
+            Add-EmulatorFault $script:Emulator -Method GET -Path '/api/v3/user/me' -Kind Reply -Body '{"code":0,"message":"","data":[]}'
+            { Connect-Kook -Token $script:Token -BaseUri $script:Emulator.Kook } | Should -Throw -ErrorId 'ChatPS.Kook.InvalidResponse,*'
+        }
+
         It 'Credential set: the password is the token' {
             $credential = [pscredential]::new('ignored', $script:Token)
             (Connect-Kook -Credential $credential -BaseUri $script:Emulator.Kook -PassThru).UserName | Should -Be $script:BotName

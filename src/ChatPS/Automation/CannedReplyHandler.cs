@@ -23,8 +23,11 @@ namespace ChatPS.Automation
         /// <summary>How many requests it answered with a known reply.</summary>
         public int Answered { get; private set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // A real reply arrives later, on another thread: every await above this one then suspends and resumes, and
+            // those paths (one set per async method and awaiter) are compiled only when taken.
+            await Task.Yield();
             string path = request.RequestUri?.AbsolutePath ?? string.Empty;
             bool known = _replies.TryGetValue(path, out var body);
             if (known) Answered++;
@@ -37,7 +40,7 @@ namespace ChatPS.Automation
             response.Headers.TryAddWithoutValidation("X-Rate-Limit-Remaining", "239");
             response.Headers.TryAddWithoutValidation("X-Rate-Limit-Reset", "1");
             response.Headers.TryAddWithoutValidation("X-Rate-Limit-Bucket", path);
-            return Task.FromResult(response);
+            return response;
         }
     }
 }
