@@ -1,5 +1,4 @@
 using ChatPS.Automation;
-using ChatPS.Emulator.Infrastructure;
 using ChatPS.Http;
 using ChatPS.Kook;
 using ChatPS.Tests.Infrastructure;
@@ -21,9 +20,6 @@ public class KookConnectUserTests : IClassFixture<EmulatorFixture>
         _emulator.Host.ResetDiagnostics();
     }
 
-    private void Reply(string body, int status = 200) =>
-        _emulator.Host.Faults.Add(new FaultRule { Method = "GET", Path = UserMe, Kind = FaultKind.Reply, Status = status, Body = body });
-
     private Task<KookConnection> ConnectAsync() => Connector.ConnectKookAsync(ApiToken.FromPlainText(EmulatorFixture.KookToken), KookTokenType.Bot,
         new ConnectionSettings { BaseUri = _emulator.Host.KookBaseUri.ToString(), MaximumRetryCount = 0 }, skipValidation: false, CancellationToken.None);
 
@@ -40,7 +36,7 @@ public class KookConnectUserTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task An_error_code_on_HTTP_200_still_fails_the_connect()
     {
-        Reply("{\"code\":40100,\"message\":\"token invalid\",\"data\":{}}");
+        _emulator.Reply("GET", UserMe, "{\"code\":40100,\"message\":\"token invalid\",\"data\":{}}");
         var ex = await Assert.ThrowsAsync<ChatApiException>(ConnectAsync);
         Assert.Equal("40100", ex.ApiCode);
     }
@@ -51,7 +47,7 @@ public class KookConnectUserTests : IClassFixture<EmulatorFixture>
     [InlineData("{\"code\":0,\"message\":\"\"}")]
     public async Task A_reply_without_a_user_object_fails_the_connect(string body)
     {
-        Reply(body);
+        _emulator.Reply("GET", UserMe, body);
         var ex = await Assert.ThrowsAsync<ChatResponseFormatException>(ConnectAsync);
         Assert.Contains("KookUser", ex.Message);
     }
@@ -59,7 +55,7 @@ public class KookConnectUserTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task A_user_object_of_the_wrong_shape_is_reported_when_the_user_is_read()
     {
-        Reply("{\"code\":0,\"message\":\"\",\"data\":{\"id\":\"1\",\"username\":\"x\",\"online\":{\"not\":\"a flag\"}}}");
+        _emulator.Reply("GET", UserMe, "{\"code\":0,\"message\":\"\",\"data\":{\"id\":\"1\",\"username\":\"x\",\"online\":{\"not\":\"a flag\"}}}");
         using var connection = await ConnectAsync();
         var ex = Assert.Throws<ChatResponseFormatException>(() => connection.User);
         Assert.Contains("KookUser", ex.Message);

@@ -37,6 +37,10 @@ public class EmulatorFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Makes the emulator answer the next <paramref name="method"/> request to <paramref name="path"/> with <paramref name="body"/>, sent as it is.</summary>
+    public void Reply(string method, string path, string body, int status = 200) =>
+        Host.Faults.Add(new FaultRule { Method = method, Path = path, Kind = FaultKind.Reply, Status = status, Body = body });
+
     /// <summary>A KOOK client for the emulator; the log lines it writes go to <paramref name="log"/>.</summary>
     public KookClient Kook(ConnectionOptions? options = null, string token = KookToken, KookTokenType type = KookTokenType.Bot, Uri? baseUri = null) =>
         new(ApiToken.FromPlainText(token), type, baseUri ?? Host.KookBaseUri, options ?? FastOptions());

@@ -1,4 +1,3 @@
-using ChatPS.Emulator.Infrastructure;
 using ChatPS.Http;
 using ChatPS.Json;
 using ChatPS.Kook.Models;
@@ -21,14 +20,11 @@ public class ReplyShapeTests : IClassFixture<EmulatorFixture>
         _emulator.Host.ResetDiagnostics();
     }
 
-    private void Reply(string path, string body, int status = 200) =>
-        _emulator.Host.Faults.Add(new FaultRule { Method = "GET", Path = path, Kind = FaultKind.Reply, Status = status, Body = body });
-
     [Fact]
     public async Task A_code_sent_as_a_string_and_placed_after_the_data_is_still_success()
     {
         using var kook = _emulator.Kook();
-        Reply(UserMe, """{"data":{"id":"7","username":"late","roles":[1,2],"joined_at":1700000000000},"message":"ok","code":"0"}""");
+        _emulator.Reply("GET", UserMe, """{"data":{"id":"7","username":"late","roles":[1,2],"joined_at":1700000000000},"message":"ok","code":"0"}""");
 
         var user = await kook.Users.GetCurrentAsync();
 
@@ -41,7 +37,7 @@ public class ReplyShapeTests : IClassFixture<EmulatorFixture>
     public async Task An_error_code_after_data_of_another_shape_is_the_api_error_not_a_format_error()
     {
         using var kook = _emulator.Kook();
-        Reply(UserMe, """{"data":[],"message":"no permission","code":40300}""");
+        _emulator.Reply("GET", UserMe, """{"data":[],"message":"no permission","code":40300}""");
 
         var ex = await Assert.ThrowsAsync<ChatApiException>(() => kook.Users.GetCurrentAsync());
 
@@ -54,7 +50,7 @@ public class ReplyShapeTests : IClassFixture<EmulatorFixture>
     public async Task An_error_code_with_data_of_the_expected_shape_is_still_an_error()
     {
         using var kook = _emulator.Kook();
-        Reply(UserMe, """{"code":40100,"message":"token expired","data":{"id":"7","username":"stale"}}""");
+        _emulator.Reply("GET", UserMe, """{"code":40100,"message":"token expired","data":{"id":"7","username":"stale"}}""");
 
         var ex = await Assert.ThrowsAsync<ChatApiException>(() => kook.Users.GetCurrentAsync());
 
@@ -72,7 +68,7 @@ public class ReplyShapeTests : IClassFixture<EmulatorFixture>
     public async Task A_reply_that_is_not_a_usable_envelope_is_a_format_error_naming_the_problem(string body, string expected)
     {
         using var kook = _emulator.Kook();
-        Reply(UserMe, body);
+        _emulator.Reply("GET", UserMe, body);
 
         var ex = await Assert.ThrowsAsync<ChatResponseFormatException>(() => kook.Users.GetCurrentAsync());
 
@@ -84,7 +80,7 @@ public class ReplyShapeTests : IClassFixture<EmulatorFixture>
     public async Task Fields_the_model_does_not_declare_are_kept_as_plain_values()
     {
         using var kook = _emulator.Kook();
-        Reply(UserMe, """{"code":0,"data":{"id":"7","username":"x","new_field":[1,"two",{"three":3.5}]}}""");
+        _emulator.Reply("GET", UserMe, """{"code":0,"data":{"id":"7","username":"x","new_field":[1,"two",{"three":3.5}]}}""");
 
         var user = await kook.Users.GetCurrentAsync();
 
@@ -101,7 +97,7 @@ public class ReplyShapeTests : IClassFixture<EmulatorFixture>
     public async Task A_tomon_body_of_the_wrong_shape_is_a_format_error(string body)
     {
         using var tomon = await _emulator.Tomon();
-        Reply("/api/v1/users/@me", body);
+        _emulator.Reply("GET", "/api/v1/users/@me", body);
 
         var ex = await Assert.ThrowsAsync<ChatResponseFormatException>(() => tomon.Profile.GetAsync());
 

@@ -148,17 +148,14 @@ public class KookWireShapeTests : IClassFixture<EmulatorFixture>
     public async Task A_live_shaped_user_view_reply_reads()
     {
         // The current official example's shape, with the extra fields live replies carry.
-        _emulator.Host.Faults.Add(new FaultRule
-        {
-            Method = "GET", Path = "/api/v3/user/view", Kind = FaultKind.Reply, Body = """
+        _emulator.Reply("GET", "/api/v3/user/view", """
             {"code":0,"message":"操作成功","data":{"id":"2418200000","username":"tz-un","identify_num":"5618","online":false,
              "status":0,"bot":true,"avatar":"https://img.kookapp.cn/avatars/a.png","vip_avatar":"","is_vip":false,"vip_amp":false,
              "bot_status":0,"tag_info":{"color":"#0096FF","bg_color":"#0096FF40","text":"机器人"},"mobile_verified":true,
              "is_sys":false,"verified":false,"client_id":"abc","nickname":"tz-un","roles":[8615,8616],
              "joined_at":1621338425000,"active_time":1628688607719,"nameplate":[],"decorations_id_map":null,
              "kpm_vip":null,"wealth_level":0,"intent":{},"live_info":{"in_live":false}}}
-            """,
-        });
+            """);
         using var kook = _emulator.Kook();
         var user = await kook.Users.GetAsync("2418200000", "9000000000000001");
         Assert.Equal(new[] { "8615", "8616" }, user.Roles);

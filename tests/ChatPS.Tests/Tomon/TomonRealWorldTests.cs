@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ChatPS.Automation;
-using ChatPS.Emulator.Infrastructure;
 using ChatPS.Http;
 using ChatPS.Tests.Infrastructure;
 using ChatPS.Tomon;
@@ -146,15 +145,12 @@ public class TomonRealWorldTests : IClassFixture<EmulatorFixture>
     public async Task The_login_reply_is_one_flat_object_and_the_connection_user_comes_from_it()
     {
         // Exactly the shape Tomon answers: the user's own fields plus "token", nothing wrapped.
-        _emulator.Host.Faults.Add(new FaultRule
-        {
-            Method = "POST", Path = "/api/v1/auth/login", Kind = FaultKind.Reply, Body = """
+        _emulator.Reply("POST", "/api/v1/auth/login", """
             {"id":"132700396123668480","username":"tomon","discriminator":"1234","avatar":null,"name":"Tomon Bot",
              "avatar_url":null,"type":0,"email":"bot@tomon.example","email_verified":true,"phone":null,"phone_verified":false,
              "banned":false,"activated":true,"is_bot":true,"deleted":false,"created_at":"2020-05-02T14:22:17.241Z",
              "updated_at":"2020-06-01T04:24:40.027Z","token":"tomon-emulator-session"}
-            """,
-        });
+            """);
         var settings = new ConnectionSettings { BaseUri = _emulator.Host.TomonBaseUri.ToString(), MaximumRetryCount = 0 };
         using var connection = await Connector.ConnectTomonAsync(TomonSignIn.WithBotToken(ApiToken.FromPlainText("any-bot-token")), settings, false, CancellationToken.None);
 
