@@ -25,8 +25,9 @@ namespace ChatPS.Automation
         private const string KookOnlineStatusPath = "/api/v3/user/get-online-status";
         private const string TomonMe = "/api/v1/users/@me";
 
-        // Shaped like the live services' replies (real-world-notes.md), nested objects included: a model's nested
-        // contracts are built when a reply first carries them.
+        // Shaped like the live services' replies (real-world-notes.md), so that the envelope check, and the contracts of
+        // the models read here (the online status, Tomon's signed-in user, nested fields included), take the paths a
+        // real first reply takes. KOOK's user/me is only checked: a connect reads that user when it is asked for.
         private static readonly IReadOnlyDictionary<string, string> Replies = new Dictionary<string, string>
         {
             [KookUserMe] = "{\"code\":0,\"message\":\"操作成功\",\"data\":{\"id\":\"1\",\"username\":\"warm-up\",\"identify_num\":\"0001\"," +
