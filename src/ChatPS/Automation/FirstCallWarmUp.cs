@@ -87,13 +87,17 @@ namespace ChatPS.Automation
             return options;
         }
 
+        // In the order the script will need them: Connect-Kook's token check comes first, and on an engine whose own
+        // code is precompiled (an installed pwsh) it starts before the warm-up could finish building the online status
+        // contract; that contract is read only by the first call, later. (Tomon's sign-in reads a TomonUser itself, so
+        // there the contract comes first.)
         private static int WarmKook()
         {
-            ChatJson.PrepareNow<KookEnvelope<KookOnlineStatus>>(Replies[KookOnlineStatusPath]);
             var transport = new CannedReplyHandler(Replies);
             var settings = new ConnectionSettings { BaseUri = KookBase };
             using var client = new KookClient(ApiToken.FromPlainText("warm-up"), KookTokenType.Bot, settings.ResolveBaseUri(KookClient.DefaultBaseUri), CannedOptions(settings, transport));
             _ = new KookConnection(client, client.Users.CheckCurrentAsync(CancellationToken.None).GetAwaiter().GetResult());
+            ChatJson.PrepareNow<KookEnvelope<KookOnlineStatus>>(Replies[KookOnlineStatusPath]);
             client.Users.GetOnlineStatusAsync().GetAwaiter().GetResult();
             return transport.Answered;
         }
