@@ -14,6 +14,10 @@
         process's first Invoke-RestMethod to the same endpoint (medians, interleaved), each kind with a pwsh cache
         directory of its own: once with no JIT startup profile, once replaying its own previous run's.
 
+    Child processes run the same pwsh as the script, so the engine measured is the one that runs it. An installed
+    PowerShell is ReadyToRun-compiled; an engine built from the sources may not be, and then spends most of a fresh
+    process compiling itself. New-ReadyToRunEngine.ps1 makes a precompiled copy of an engine to measure with.
+
     Prints a markdown table (paste it into docs/benchmarks.md) and, last, a machine-readable RESULT line.
     The module and emulator are built (dotnet build -c Release) when out/ChatPS is missing or holds a Debug build
     (dotnet test lays one out there), or when the Release emulator is missing.
@@ -296,8 +300,14 @@ $report.Add("- warm-up: $warmupRounds rounds over $(F $warmup.Elapsed.TotalSecon
     $(if ($settled) { "until the JIT had compiled nothing for $(F $stableFor.TotalSeconds) s" } else { 'cap reached while the JIT was still compiling' }) +
     "; methods compiled while timing: $jitted")
 $report.Add("- per-item figures: median of $rounds interleaved rounds of $batch ids each; fresh processes: median of $freshRuns each per startup-profile condition, interleaved")
-$seeded = @(Get-ChildItem -Path $userPwshCache -File -Filter 'ModuleAnalysisCache*' -ErrorAction SilentlyContinue).Count -gt 0
-$report.Add("- fresh processes' cache homes seeded with this user's module analysis cache: $(if ($seeded) { 'yes' } else { 'no (none found: every fresh Invoke-RestMethod analysed the module path)' })")
+# The analysis cache is kept per engine; a copy that never saw this engine's own module folder seeds nothing.
+$seeded = @(Get-ChildItem -Path $userPwshCache -File -Filter 'ModuleAnalysisCache*' -ErrorAction SilentlyContinue |
+    Where-Object { [IO.File]::ReadAllText($_.FullName).Contains((Join-Path $PSHOME 'Modules')) }).Count -gt 0
+$report.Add("- fresh processes' cache homes seeded with this user's module analysis cache: $(if ($seeded) { 'yes' } else { "no (none found for $PSHOME`: every fresh Invoke-RestMethod analysed the module path; run again)" })")
+$smaImage = [System.Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead([System.Management.Automation.PSObject].Assembly.Location))
+try { $precompiled = $smaImage.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { $smaImage.Dispose() }
+# Installed PowerShell releases ship ReadyToRun images; an engine built from the sources may not (see New-ReadyToRunEngine.ps1).
+$report.Add("- engine: $PSHOME; System.Management.Automation precompiled (ReadyToRun): $(if ($precompiled) { 'yes, as in an installed PowerShell' } else { 'no, so every fresh process JIT-compiles PowerShell itself' })")
 $report.Add('')
 $report.Add('| what | per item µs |')
 $report.Add('|---|---:|')
