@@ -20,6 +20,9 @@ namespace ChatPS.Module
     /// </summary>
     public sealed class ApiModelAdapter : PSPropertyAdapter
     {
+        // PowerShell creates the adapter while it reads the types file, before OnImport (see ModuleInitializer.StartEarly).
+        static ApiModelAdapter() => ModuleInitializer.StartEarly();
+
         private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Declared = new ConcurrentDictionary<Type, PropertyInfo[]>();
 
         // The PowerShell form of each undeclared field, made once per object so that the same nested object
