@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
 using ChatPS.Automation;
 using ChatPS.Loading;
 
@@ -18,16 +17,19 @@ namespace ChatPS.Module
         private static readonly ModuleDependencyResolver Resolver = new ModuleDependencyResolver(
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "dependencies"));
 
-        // Set when StartEarly installed the resolver for an import whose OnImport has not run yet, so that every import
-        // still adds one registration and every removal takes one away.
-        private static int _installedEarly;
+        private static readonly ImportRegistration Registration = new ImportRegistration(
+            () => AppDomain.CurrentDomain.AssemblyResolve += Resolver.Resolve,
+            () => AppDomain.CurrentDomain.AssemblyResolve -= Resolver.Resolve);
 
         /// <summary>Installs the resolver, then starts compiling what the first connect will need (see <see cref="FirstCallWarmUp"/>).</summary>
         public void OnImport()
         {
-            if (Interlocked.Exchange(ref _installedEarly, 0) == 0) AppDomain.CurrentDomain.AssemblyResolve += Resolver.Resolve;
+            Registration.Imported();
             FirstCallWarmUp.Begin();
         }
+
+        /// <summary>Removes the resolver when the module is removed.</summary>
+        public void OnRemove(PSModuleInfo psModuleInfo) => Registration.Removed();
 
         /// <summary>
         /// What <see cref="OnImport"/> does, run from <see cref="ApiModelAdapter"/>'s static constructor: PowerShell creates
@@ -37,12 +39,8 @@ namespace ChatPS.Module
         /// </summary>
         internal static void StartEarly()
         {
-            AppDomain.CurrentDomain.AssemblyResolve += Resolver.Resolve;
-            Interlocked.Exchange(ref _installedEarly, 1);
+            Registration.Early();
             FirstCallWarmUp.Begin();
         }
-
-        /// <summary>Removes the resolver when the module is removed.</summary>
-        public void OnRemove(PSModuleInfo psModuleInfo) => AppDomain.CurrentDomain.AssemblyResolve -= Resolver.Resolve;
     }
 }

@@ -14,8 +14,9 @@ namespace ChatPS.Automation
     /// Runs, on a pool thread, what the first connect and call of a process are about to run: a connect and a first
     /// call through the real client and pipeline, answered from memory by a
     /// <see cref="CannedReplyHandler"/>. A scheduled task starts a fresh process every time and pays this JIT work
-    /// on its first call; started when the module is imported, it overlaps the rest of Import-Module (the engine
-    /// still loads the types and formats then). Nothing is sent, nothing is kept, nothing is logged.
+    /// on its first call; started while PowerShell reads the module's types file, it overlaps the rest of
+    /// Import-Module (the format file, cmdlet discovery) and the script's way to its first connect. Nothing is sent,
+    /// nothing is kept, nothing is logged.
     /// </summary>
     internal static class FirstCallWarmUp
     {
