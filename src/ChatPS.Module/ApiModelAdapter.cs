@@ -23,7 +23,7 @@ namespace ChatPS.Module
         // PowerShell creates the adapter while it reads the types file, before OnImport (see ModuleInitializer.StartEarly).
         static ApiModelAdapter() => ModuleInitializer.StartEarly();
 
-        private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Declared = new ConcurrentDictionary<Type, PropertyInfo[]>();
+        private static readonly ConcurrentDictionary<Type, Declaration> Declared = new ConcurrentDictionary<Type, Declaration>();
 
         // The PowerShell form of each undeclared field, made once per object so that the same nested object
         // comes back on every read (and edits to it stick).
@@ -34,8 +34,8 @@ namespace ChatPS.Module
         public override Collection<PSAdaptedProperty> GetProperties(object baseObject)
         {
             var properties = new Collection<PSAdaptedProperty>();
-            var declared = DeclaredProperties(baseObject.GetType());
-            foreach (var property in declared) properties.Add(new PSAdaptedProperty(property.Name, property));
+            var declared = Declare(baseObject.GetType());
+            foreach (var property in declared.Properties) properties.Add(new PSAdaptedProperty(property.Name, property));
             foreach (var extra in ExtraNames((ApiModel)baseObject, declared)) properties.Add(new PSAdaptedProperty(extra.Name, extra.WireName));
             return properties;
         }
@@ -43,8 +43,8 @@ namespace ChatPS.Module
         /// <inheritdoc />
         public override PSAdaptedProperty? GetProperty(object baseObject, string propertyName)
         {
-            var declared = DeclaredProperties(baseObject.GetType());
-            foreach (var property in declared)
+            var declared = Declare(baseObject.GetType());
+            foreach (var property in declared.Properties)
                 if (string.Equals(property.Name, propertyName, StringComparison.OrdinalIgnoreCase))
                     return new PSAdaptedProperty(property.Name, property);
             foreach (var extra in ExtraNames((ApiModel)baseObject, declared))
@@ -109,21 +109,34 @@ namespace ChatPS.Module
             return (tick < 0 ? name : name.Substring(0, tick)) + "[" + string.Join(",", type.GetGenericArguments().Select(TypeName)) + "]";
         }
 
-        private static PropertyInfo[] DeclaredProperties(Type type) =>
-            Declared.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetMethod?.IsPublic == true && p.GetIndexParameters().Length == 0).ToArray());
+        private static Declaration Declare(Type type) => Declared.GetOrAdd(type, t => new Declaration(t));
 
-        private static IEnumerable<(string Name, string WireName)> ExtraNames(ApiModel model, PropertyInfo[] declared)
+        private static IEnumerable<(string Name, string WireName)> ExtraNames(ApiModel model, Declaration declared)
         {
             var extra = model.AdditionalProperties;
             if (extra is null || extra.Count == 0) yield break;
-            var taken = new HashSet<string>(declared.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var wireName in extra.Keys)
             {
                 string name = PropertyNames.ToPascalCase(wireName);
                 // A field that PascalCases onto a declared property (or an earlier field) is already shown by it.
-                if (taken.Add(name)) yield return (name, wireName);
+                if (!declared.Names.Contains(name) && shown.Add(name)) yield return (name, wireName);
             }
+        }
+
+        // A model type's public properties, in declaration order, and their names: built once per type, not per read.
+        private sealed class Declaration
+        {
+            public Declaration(Type type)
+            {
+                Properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.GetMethod?.IsPublic == true && p.GetIndexParameters().Length == 0).ToArray();
+                Names = new HashSet<string>(Properties.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            }
+
+            public PropertyInfo[] Properties { get; }
+
+            public HashSet<string> Names { get; }
         }
     }
 }
