@@ -19,7 +19,10 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Run the Pester suite with this Pester version from NuGet (5.9.1 is pinned; 6.2.0 is what users get today).
+    [string] $PesterVersion
 )
 
 $ErrorActionPreference = 'Stop'
@@ -45,14 +48,34 @@ function Get-XunitCount {
     [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
-function Invoke-PesterSuite {
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        throw "Pester 5 is not installed in this PowerShell ($PSHOME): the tests/Pester suite cannot run. Install it (Install-Module Pester -MinimumVersion 5.0) or use an engine that has it."
+# The Pester to run the suite with: with -PesterVersion, that version restored from NuGet; otherwise a Pester 5 or later
+# this engine already has (a contributor's own), else the pinned version (tools/PSGalleryModules) restored from NuGet.
+# A NuGet package of a Gallery module holds the module in its tools/ folder. Nothing is installed into a profile.
+function Resolve-Pester {
+    if (-not $PesterVersion) {
+        $own = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+        if ($own) { return $own.Path }
     }
+    $project = Join-Path $root 'tools/PSGalleryModules/PSGalleryModules.csproj'
+    $restore = @('restore', $project, '-v:quiet', '-nologo')
+    if ($PesterVersion) { $restore += "-p:PesterVersion=$PesterVersion" }
+    Invoke-Dotnet @restore
+    # The restore records the package folder it used (NUGET_PACKAGES, a nuget.config's, or ~/.nuget/packages).
+    $assets = Get-Content -Raw (Join-Path $root 'tools/PSGalleryModules/obj/project.assets.json') | ConvertFrom-Json
+    $packages = @($assets.packageFolders.PSObject.Properties.Name)[0]
+    $wanted = @($assets.project.frameworks.PSObject.Properties.Value.downloadDependencies | Where-Object name -eq 'Pester')[0]
+    $version = $wanted.version.Trim('[', ']').Split(',')[0].Trim()
+    $psd1 = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $psd1)) { throw "Pester $version was restored from NuGet but $psd1 is missing." }
+    $psd1
+}
+
+function Invoke-PesterSuite {
+    $pester = Resolve-Pester
     $files = @(Get-ChildItem (Join-Path $root 'tests/Pester') -Filter '*.Tests.ps1')
     if ($files.Count -eq 0) { throw 'No tests/Pester/*.Tests.ps1 file found.' }
     Import-Module $pester -Force
+    Write-Host "Pester $((Get-Module Pester).Version) from $(Split-Path $pester), on PowerShell $($PSVersionTable.PSVersion) in $PSHOME"
     # The tests run with PowerShell's defaults, as a user's session has them, not this script's strict settings.
     Set-StrictMode -Off
     $ErrorActionPreference = 'Continue'

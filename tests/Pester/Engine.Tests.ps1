@@ -226,8 +226,7 @@ $json = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName
 '@
         $file = Join-Path $TestDrive 'reimport.ps1'
         Set-Content -Path $file -Value $script
-        $pwsh = Join-Path $PSHOME 'pwsh'
-        $output = & $pwsh -NoProfile -NonInteractive -File $file -Psd1 $script:Psd1 -BaseUri $script:Emulator.Kook
+        $output = Invoke-Engine -NoProfile -NonInteractive -File $file -Psd1 $script:Psd1 -BaseUri $script:Emulator.Kook
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         $result = ($output | Select-Object -Last 1) | ConvertFrom-Json
         $result.First | Should -Be '364862'

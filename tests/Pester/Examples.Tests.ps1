@@ -258,7 +258,8 @@ Describe 'README blocks the session cannot run' {
         $bin = Join-Path $TestDrive 'bin'
         $null = New-Item -ItemType Directory $recipe, $bin -Force
         foreach ($block in $ReadmeRecipe) { Set-Content -Path (Join-Path $recipe $block.Argument) -Value $block.Code }
-        # What the recipe assumes installed: chatps-emulator on PATH (the built emulator; exec keeps its process id,
+        # What the recipe assumes installed: Pester (the one running this suite, which may come from the NuGet cache
+        # rather than a module folder), chatps-emulator on PATH (the built emulator; exec keeps its process id,
         # so the recipe's Stop-Process stops the emulator itself) and ChatPS importable by name (the built module).
         $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tools/ChatPS.Emulator/bin') -Recurse -Filter 'ChatPS.Emulator.dll' |
             Sort-Object LastWriteTime -Descending | Select-Object -First 1
@@ -268,8 +269,9 @@ Describe 'README blocks the session cannot run' {
         $tests = Join-Path $recipe ($ReadmeRecipe.Argument | Where-Object { $_ -like '*.Tests.ps1' } | Select-Object -First 1)
         $run = "`$env:PATH = '$bin' + [IO.Path]::PathSeparator + `$env:PATH; " +
             "`$env:PSModulePath = '$(Join-Path $script:RepoRoot 'out')' + [IO.Path]::PathSeparator + `$env:PSModulePath; " +
+            "Import-Module '$((Get-Module Pester).Path)'; " +
             "`$r = Invoke-Pester -Path '$tests' -PassThru -Output None; `"`$(`$r.PassedCount) passed, `$(`$r.FailedCount) failed`""
-        $output = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $run 2>&1 | Out-String
+        $output = Invoke-Engine -NoProfile -NonInteractive -Command $run 2>&1 | Out-String
         $output | Should -Match '(?m)^[1-9]\d* passed, 0 failed' -Because $output
     }
 }

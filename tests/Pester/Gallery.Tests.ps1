@@ -14,8 +14,9 @@ BeforeAll {
     $script:ModuleFolder = Join-Path $script:RepoRoot 'out/ChatPS'
     $script:Manifest = Import-PowerShellDataFile (Join-Path $script:ModuleFolder 'ChatPS.psd1')
     $script:Version = $script:Manifest.ModuleVersion
-    # The engine running these tests, so the children have the same PSResourceGet.
-    $script:Pwsh = (Get-Process -Id $PID).Path
+    # The engine running these tests, as it runs (the dotnet host and pwsh.dll for the .NET tool, else its own
+    # executable), so the children have the same PSResourceGet.
+    . (Join-Path $script:RepoRoot 'tools/pwsh/EngineCommand.ps1')
     $script:RealUserModules = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'powershell/Modules/ChatPS'
     $script:RealUserModulesExisted = Test-Path $script:RealUserModules
 
@@ -31,9 +32,7 @@ BeforeAll {
 `$result = & { $Script }
 ConvertTo-Json -InputObject `$result -Depth 6 | Set-Content -LiteralPath `$env:CHATPS_GALLERY_RESULT -Encoding utf8
 "@
-        $info = [System.Diagnostics.ProcessStartInfo]::new($script:Pwsh)
-        foreach ($arg in '-NoProfile', '-NonInteractive', '-Command', $wrapped) { $info.ArgumentList.Add($arg) }
-        $info.UseShellExecute = $false
+        $info = New-EngineStartInfo -Arguments '-NoProfile', '-NonInteractive', '-Command', $wrapped
         $info.RedirectStandardOutput = $true
         $info.RedirectStandardError = $true
         $info.WorkingDirectory = $Scratch
@@ -41,8 +40,9 @@ ConvertTo-Json -InputObject `$result -Depth 6 | Set-Content -LiteralPath `$env:C
         $info.Environment['XDG_DATA_HOME'] = Join-Path $Scratch 'home/.local/share'
         $info.Environment['XDG_CONFIG_HOME'] = Join-Path $Scratch 'home/.config'
         $info.Environment['XDG_CACHE_HOME'] = Join-Path $Scratch 'home/.cache'
-        # Only the engine's own modules (PSResourceGet); pwsh adds the scratch user scope in front.
-        $info.Environment['PSModulePath'] = Join-Path (Split-Path $script:Pwsh) 'Modules'
+        # Only the engine's own modules (PSResourceGet), which are under $PSHOME wherever the engine lives (the
+        # tool keeps it in the NuGet tool store); pwsh adds the scratch user scope in front.
+        $info.Environment['PSModulePath'] = Join-Path $PSHOME 'Modules'
         $info.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
         $info.Environment['CHATPS_GALLERY_RESULT'] = $resultFile
         foreach ($key in $Values.Keys) { $info.Environment["CHATPS_GALLERY_$key"] = [string]$Values[$key] }

@@ -15,7 +15,7 @@ BeforeAll {
         $module = Join-Path $script:RepoRoot 'out/ChatPS/ChatPS.psd1'
         $prelude = "Import-Module '$module'; " +
             "`$null = Connect-Tomon -BotToken (ConvertTo-SecureString 'tomon-emulator-token' -AsPlainText -Force) -BaseUri '$($script:Emulator.Tomon)'; "
-        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command ($prelude + $Script) 2>&1 | Out-String -Width 400
+        Invoke-Engine -NoProfile -NonInteractive -Command ($prelude + $Script) 2>&1 | Out-String -Width 400
     }
 }
 

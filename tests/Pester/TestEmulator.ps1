@@ -3,6 +3,7 @@
 # builds the emulator).
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+. (Join-Path $script:RepoRoot 'tools/pwsh/EngineCommand.ps1')
 $script:KookTokenText = 'kook-emulator-token'
 $script:TomonBotTokenText = 'tomon-emulator-token'
 $script:TomonSessionText = 'tomon-emulator-session'
