@@ -2,20 +2,30 @@
 .SYNOPSIS
     Builds, tests and packages the ChatPS module.
 .DESCRIPTION
+    Runs in any PowerShell 7.4+, and in the engine the repository pins (`dotnet tool restore`, then `dotnet pwsh`).
     Build   : dotnet build, which assembles the importable module in out/ChatPS.
-    Test    : builds, runs the xunit suite (dotnet test), then every tests/Pester/*.Tests.ps1 with Pester 5 against the
-              built out/ChatPS (the Gallery package is packed first: the Gallery tests install it). Fails if either
-              suite fails, and fails (never skips) when Pester 5 is missing.
+    Test    : builds, runs the xunit suites (dotnet test), then every tests/Pester/*.Tests.ps1 with Pester against the
+              built out/ChatPS (the Gallery package is packed first: the Gallery tests install it). Pester is a
+              Pester 5+ this engine has, else the pinned one restored from NuGet (tools/PSGalleryModules); nothing is
+              installed into a profile. Fails if either suite fails; the Pester suite is never skipped.
               Prints each suite's counts and writes them to out/test-summary.txt, whose last line is the total
               ("tests: N passed, N failed") that .ci/run repeats.
+    Demo    : builds, then runs the README tour (tools/pwsh/Demo.ps1) in a fresh engine against an emulator on a free
+              port, and stops it. Exits non-zero, naming the step, when a step fails.
+    Shell   : builds, starts an emulator and opens an interactive pwsh with the module imported and both platforms
+              connected to it; the emulator stops when that shell ends.
     Package : a PowerShell Gallery-ready .nupkg from out/ChatPS (Publish-Module -WhatIf style layout).
     Help    : regenerates the MAML help in en-US from docs/cmdlets (PlatyPS when installed).
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
+.EXAMPLE
+    ./build.ps1 -Task Test -PesterVersion 6.2.0
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Help')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Shell', 'Package', 'Help')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -29,6 +39,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleOut = Join-Path $root 'out/ChatPS'
+. (Join-Path $root 'tools/pwsh/EngineCommand.ps1')
 
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
@@ -123,6 +134,29 @@ foreach ($step in $Task) {
             if ($pester.Passed -eq 0) { throw 'No Pester test ran.' }
             if ($xunit.Failed -gt 0 -or $pester.Failed -gt 0) {
                 throw "Tests failed: xunit $($xunit.Failed), Pester $($pester.Failed)."
+            }
+        }
+        'Demo' {
+            Invoke-Dotnet build (Join-Path $root 'ChatPS.sln') -c $Configuration
+            # A fresh engine, as a user's session is; it prints the tour and names the step that failed, if one did.
+            Invoke-Engine -NoProfile -NonInteractive -File (Join-Path $root 'tools/pwsh/Demo.ps1') -ModulePath (Join-Path $moduleOut 'ChatPS.psd1')
+            if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE): see the step named above." }
+        }
+        'Shell' {
+            Invoke-Dotnet build (Join-Path $root 'ChatPS.sln') -c $Configuration
+            . (Join-Path $root 'tools/pwsh/Emulator.ps1')
+            $emulator = Start-ChatPSEmulator -RepoRoot $root
+            try {
+                $info = New-EngineStartInfo -Arguments '-NoExit', '-NoLogo', '-NoProfile', '-File', (Join-Path $root 'tools/pwsh/Shell.ps1'),
+                    '-ModulePath', (Join-Path $moduleOut 'ChatPS.psd1'), '-EmulatorUri', $emulator.BaseUri
+                $shell = [System.Diagnostics.Process]::Start($info)
+                # A blocking wait, not a PowerShell one: Ctrl+C typed at the shell's prompt is the shell's, and this
+                # script goes on to stop the emulator only when the shell has ended.
+                $shell.WaitForExit()
+            }
+            finally {
+                Stop-ChatPSEmulator $emulator
+                Write-Host 'The emulator has stopped.'
             }
         }
         'Package' {

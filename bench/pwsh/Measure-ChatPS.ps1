@@ -32,7 +32,7 @@
     Also writes the report (table and RESULT line) to this file.
 
 .EXAMPLE
-    ../shared/pwsh/pwsh -NoProfile -File bench/pwsh/Measure-ChatPS.ps1 -Quick
+    dotnet tool restore; dotnet pwsh -NoProfile -File bench/pwsh/Measure-ChatPS.ps1 -Quick
 #>
 [CmdletBinding()]
 param(
@@ -47,7 +47,10 @@ $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $modulePath = Join-Path $root 'out/ChatPS/ChatPS.psd1'
 $emulatorDll = Join-Path $root 'tools/ChatPS.Emulator/bin/Release/net10.0/ChatPS.Emulator.dll'
 $token = 'kook-emulator-token' # the emulator's default bot token
-$pwshPath = (Get-Process -Id $PID).Path
+# Fresh processes run this engine as it runs: the .NET tool is the dotnet host plus $PSHOME/pwsh.dll, an installed
+# pwsh is its own executable.
+. (Join-Path $root 'tools/pwsh/EngineCommand.ps1')
+$engine = Get-EngineCommand
 
 # Sizes. A batch is timed as a whole and divided by its length; medians are over rounds.
 if ($Quick) {
@@ -142,7 +145,7 @@ function Invoke-Fresh([string] $script, [string] $base, [string] $cacheHome, [bo
     $env:XDG_CACHE_HOME = $cacheHome
     $env:LOCALAPPDATA = $cacheHome
     try {
-        $out = & $pwshPath -NoProfile -NonInteractive -File $script -Module $modulePath -Base $base
+        $out = & $engine.FilePath @($engine.Prefix) -NoProfile -NonInteractive -File $script -Module $modulePath -Base $base
     } finally {
         $env:XDG_CACHE_HOME, $env:LOCALAPPDATA = $saved
     }
@@ -307,7 +310,7 @@ $report.Add("- fresh processes' cache homes seeded with this user's module analy
 $smaImage = [System.Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead([System.Management.Automation.PSObject].Assembly.Location))
 try { $precompiled = $smaImage.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { $smaImage.Dispose() }
 # Installed PowerShell releases ship ReadyToRun images; an engine built from the sources may not (see New-ReadyToRunEngine.ps1).
-$report.Add("- engine: $PSHOME; System.Management.Automation precompiled (ReadyToRun): $(if ($precompiled) { 'yes, as in an installed PowerShell' } else { 'no, so every fresh process JIT-compiles PowerShell itself' })")
+$report.Add("- engine: PowerShell $($PSVersionTable.PSVersion), run as ``$($engine.Display)``$(if ($engine.Prefix.Count) { ' (the PowerShell .NET tool)' } else { ' (its own executable)' }), `$PSHOME $PSHOME; System.Management.Automation precompiled (ReadyToRun): $(if ($precompiled) { 'yes, as in an installed PowerShell' } else { 'no, so every fresh process JIT-compiles PowerShell itself' })")
 $report.Add('')
 $report.Add('| what | per item µs |')
 $report.Add('|---|---:|')

@@ -5,7 +5,7 @@
 .DESCRIPTION
     PowerShell's release packages ship their own assemblies (System.Management.Automation, Microsoft.PowerShell.*,
     Newtonsoft.Json, ...) precompiled to ReadyToRun images, so an installed pwsh starts in a third of the time and JITs
-    little of its own code. An engine built from the sources without that step (such as ../shared/pwsh) JITs all of it,
+    little of its own code. An engine built from the sources without that step (such as a source build) JITs all of it,
     and the fresh-process figures of Measure-ChatPS.ps1 then measure mostly PowerShell's JIT. This script copies the
     engine it runs in, compiles each of its managed assemblies with crossgen2 for this machine's OS and architecture
     (against the .NET runtime this pwsh runs on), and prints the new pwsh's path. Run Measure-ChatPS.ps1 with that pwsh
@@ -22,7 +22,7 @@
     The crossgen2 package version. Default: the version of the .NET runtime this pwsh runs on.
 
 .EXAMPLE
-    $engine = ../shared/pwsh/pwsh -NoProfile -File bench/pwsh/New-ReadyToRunEngine.ps1
+    $engine = dotnet pwsh -NoProfile -File bench/pwsh/New-ReadyToRunEngine.ps1
     & $engine -NoProfile -File bench/pwsh/Measure-ChatPS.ps1
 #>
 [CmdletBinding()]

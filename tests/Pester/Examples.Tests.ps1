@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
-# Every example in docs/cmdlets/*.md and every PowerShell block of the README runs as written against the emulator
+# Every example in docs/cmdlets/*.md and every PowerShell block of the README and docs/*.md runs as written against the emulator
 # (its base URI and tokens substituted, prompts answered) and does what its text says.
 
 BeforeDiscovery {
@@ -12,14 +12,18 @@ BeforeDiscovery {
             @{ Name = "$($file.BaseName): $($match.Groups['title'].Value)"; Code = $match.Groups['code'].Value }
         }
     }
-    # A README block runs in the session as an example does, unless a marker before it says otherwise:
+    # A PowerShell block of the README or of a page in docs/ (the user's guide the README links to) runs in the session
+    # as an example does, unless a marker before it says otherwise:
     # `<!-- readme-test: skip (why) -->` (it cannot run against the emulator, e.g. a Gallery install), or
     # `<!-- readme-test: recipe file.ps1 -->` (a file of a recipe, run together with the recipe's other files).
-    $readme = Get-Content -Raw (Join-Path $repo 'README.md')
-    $index = 0
-    $blocks = foreach ($match in [regex]::Matches($readme, '(?s)(?:<!--\s*readme-test:\s*(?<mode>skip|recipe)\s+(?<arg>[^\r\n]*?)\s*-->\s*\r?\n)?```powershell\r?\n(?<code>.*?)```')) {
-        $index++
-        @{ Name = "README block $index"; Code = $match.Groups['code'].Value; Mode = $match.Groups['mode'].Value; Argument = $match.Groups['arg'].Value }
+    $pages = @(Get-Item (Join-Path $repo 'README.md')) + @(Get-ChildItem (Join-Path $repo 'docs') -Filter '*.md' -File | Sort-Object Name)
+    $blocks = foreach ($page in $pages) {
+        $index = 0
+        $relative = [IO.Path]::GetRelativePath($repo, $page.FullName).Replace('\', '/')
+        foreach ($match in [regex]::Matches((Get-Content -Raw $page.FullName), '(?s)(?:<!--\s*readme-test:\s*(?<mode>skip|recipe)\s+(?<arg>[^\r\n]*?)\s*-->\s*\r?\n)?```powershell\r?\n(?<code>.*?)```')) {
+            $index++
+            @{ Name = "$relative block $index"; Code = $match.Groups['code'].Value; Mode = $match.Groups['mode'].Value; Argument = $match.Groups['arg'].Value }
+        }
     }
     $script:ReadmeBlocks = @($blocks | Where-Object { -not $_.Mode })
     $script:ReadmeSkipped = @($blocks | Where-Object { $_.Mode -eq 'skip' })
@@ -226,7 +230,7 @@ Describe 'Examples in docs/cmdlets' {
     }
 }
 
-Describe 'PowerShell blocks of the README' {
+Describe 'PowerShell blocks of the README and docs' {
     BeforeAll {
         Write-MembersCsv '1000000001', '1000000002'
     }
@@ -248,7 +252,7 @@ Describe 'PowerShell blocks of the README' {
     }
 }
 
-Describe 'README blocks the session cannot run' {
+Describe 'README and docs blocks the session cannot run' {
     It '<Name> says why it is not run' -ForEach $ReadmeSkipped {
         $Argument | Should -Match '^\(.{10,}\)$'
     }

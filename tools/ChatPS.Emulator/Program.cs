@@ -9,6 +9,7 @@ using var signals = StopSignals.Listen();
 
 EmulatorOptions options;
 var faults = new System.Collections.Generic.List<FaultRule>();
+bool exitWithStdin = false;
 try
 {
     // --fault is handled here so EmulatorOptions stays a plain settings object.
@@ -16,6 +17,7 @@ try
     for (int i = 0; i < args.Length; i++)
     {
         if (args[i] == "--fault" && i + 1 < args.Length) faults.Add(FaultPlan.ParseRule(args[++i]));
+        else if (args[i] == "--exit-with-stdin") exitWithStdin = true;
         else if (args[i] is "--help" or "-h")
         {
             Console.WriteLine("""
@@ -33,6 +35,9 @@ try
                   --latency-ms N              add N ms to every API request
                   --synthetic-users N         serve N synthetic users from id 3000000000
                   --request-log N             keep the last N requests for /_emulator/requests (default 100000)
+                  --exit-with-stdin           stop when standard input closes (the process that started the
+                                              emulator with a pipe has ended, however it ended) and leave Ctrl+C
+                                              to the terminal's shell
                   --fault METHOD:path:kind[:count[:seconds]]
                                               inject a fault (ServerError, Forbidden, BadGatewayHtml, Unavailable,
                                               RateLimited, ConnectionReset, TruncatedJson, Stall; Redirect
@@ -70,9 +75,21 @@ try
     Console.WriteLine($"  KOOK  base URI: {host.KookBaseUri}   bot token: {options.KookToken}   OAuth token: {options.KookOAuthToken}");
     Console.WriteLine($"  Tomon base URI: {host.TomonBaseUri}   bot token: {options.TomonBotToken}   session token: {options.TomonSessionToken}");
     Console.WriteLine($"  Inspect: {host.BaseAddress}_emulator/requests   {host.BaseAddress}_emulator/stats");
-    Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
-    Console.Out.Flush();
-    Console.WriteLine($"Stopping ({await signals.Received}).");
+    if (exitWithStdin)
+    {
+        signals.IgnoreInterrupt = true;
+        Console.WriteLine("Stops when its standard input closes (or on SIGTERM).");
+        Console.Out.Flush();
+        var closed = StandardInput.ClosedAsync();
+        var first = await Task.WhenAny(closed, signals.Received);
+        Console.WriteLine(first == closed ? "Stopping (standard input closed)." : $"Stopping ({await signals.Received}).");
+    }
+    else
+    {
+        Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
+        Console.Out.Flush();
+        Console.WriteLine($"Stopping ({await signals.Received}).");
+    }
 }
 finally
 {

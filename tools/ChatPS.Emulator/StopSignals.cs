@@ -31,6 +31,13 @@ internal sealed class StopSignals : IDisposable
     public Task<PosixSignal> Received => _received.Task;
 
     /// <summary>
+    /// Whether SIGINT is left to the terminal's foreground program. Set for an emulator that a shell session owns
+    /// (<c>--exit-with-stdin</c>): Ctrl+C at that shell's prompt reaches every process on the terminal, and it is
+    /// meant for the prompt, not for the server the session still uses.
+    /// </summary>
+    public bool IgnoreInterrupt { get; set; }
+
+    /// <summary>
     /// Starts listening. Call it first thing, before anything writes to the console: .NET sets up its signal
     /// handling once, on first use, and leaves a signal it finds ignored then ignored for good.
     /// </summary>
@@ -63,6 +70,7 @@ internal sealed class StopSignals : IDisposable
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true;
+        if (context.Signal == PosixSignal.SIGINT && IgnoreInterrupt) return;
         _received.TrySetResult(context.Signal);
     }
 
