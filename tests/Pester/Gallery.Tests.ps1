@@ -78,29 +78,14 @@ ConvertTo-Json -InputObject `$result -Depth 6 | Set-Content -LiteralPath `$env:C
         if ($LASTEXITCODE -ne 0) { throw "PackModule failed:`n$($output -join "`n")" }
     }
 
-    # The emulator, on a port it picks; its first stdout line is "ChatPS emulator listening on http://127.0.0.1:N/".
-    $emulatorDll = Get-ChildItem (Join-Path $script:RepoRoot 'tools/ChatPS.Emulator/bin') -Directory |
-        ForEach-Object { Join-Path $_.FullName 'net10.0/ChatPS.Emulator.dll' } | Where-Object { Test-Path $_ } |
-        Sort-Object { (Get-Item $_).LastWriteTimeUtc } -Descending | Select-Object -First 1
-    if (-not $emulatorDll) { throw 'The emulator is not built: run dotnet build first.' }
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($arg in $emulatorDll, '--port', '0') { $info.ArgumentList.Add($arg) }
-    $info.UseShellExecute = $false
-    $info.RedirectStandardOutput = $true
-    $script:Emulator = [System.Diagnostics.Process]::Start($info)
-    $first = $script:Emulator.StandardOutput.ReadLine()
-    # Keep draining stdout so the emulator never blocks on a full pipe.
-    $script:EmulatorRest = $script:Emulator.StandardOutput.ReadToEndAsync()
-    if ($first -notmatch 'listening on (http://\S+?)/?$') { throw "Unexpected first line from the emulator: $first" }
-    $script:EmulatorUri = $Matches[1]
+    # The emulator, on a port it picks (tools/pwsh/Emulator.ps1; it ends with this process).
+    . (Join-Path $script:RepoRoot 'tools/pwsh/Emulator.ps1')
+    $script:Emulator = Start-ChatPSEmulator -RepoRoot $script:RepoRoot
+    $script:EmulatorUri = $script:Emulator.BaseUri
 }
 
 AfterAll {
-    if ($script:Emulator) {
-        if (-not $script:Emulator.HasExited) { $script:Emulator.Kill($true) }
-        $script:Emulator.WaitForExit()
-        $script:Emulator.Dispose()
-    }
+    Stop-ChatPSEmulator $script:Emulator
 }
 
 Describe 'Gallery round trip: <Source>' -ForEach @(

@@ -1,9 +1,10 @@
-# Shared by the *.Tests.ps1 files: starts the ChatPS emulator on a free loopback port (port 0, the port it took read
-# from its first line) and imports the built module. Requires `dotnet build` to have run (it assembles out/ChatPS and
-# builds the emulator).
+# Shared by the *.Tests.ps1 files: starts the ChatPS emulator on a free loopback port (tools/pwsh/Emulator.ps1: port 0,
+# the port it took read from its first line; it ends with this process) and imports the built module. Requires
+# `dotnet build` to have run (it assembles out/ChatPS and builds the emulator).
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 . (Join-Path $script:RepoRoot 'tools/pwsh/EngineCommand.ps1')
+. (Join-Path $script:RepoRoot 'tools/pwsh/Emulator.ps1')
 $script:KookTokenText = 'kook-emulator-token'
 $script:TomonBotTokenText = 'tomon-emulator-token'
 $script:TomonSessionText = 'tomon-emulator-session'
@@ -11,42 +12,12 @@ $script:TomonPasswordText = 'tomon-password'
 
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @())
-    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tools/ChatPS.Emulator/bin') -Recurse -Filter 'ChatPS.Emulator.dll' |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if (-not $dll) { throw 'The emulator is not built: run dotnet build first.' }
-
-    # System.Diagnostics.Process rather than Start-Process: the first stdout line names the port, and
-    # Start-Process -WindowStyle is refused outside Windows.
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll.FullName, '--port', '0', '--synthetic-users', '1000') + $ArgumentList) { $info.ArgumentList.Add($argument) }
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    # Waiting for the first line is not a timing assertion: the emulator either prints it or exits.
-    $first = $process.StandardOutput.ReadLine()
-    if ($first -notmatch 'listening on (http://\S+?)/?$') {
-        $errorText = $process.StandardError.ReadToEnd()
-        throw "The emulator did not start: $first $errorText"
-    }
-    $base = $Matches[1]
-    # Keep reading its output so a full pipe never blocks it.
-    $null = $process.StandardOutput.ReadToEndAsync()
-    $null = $process.StandardError.ReadToEndAsync()
-    [pscustomobject]@{
-        Process = $process
-        BaseUri = $base
-        Kook    = "$base/api/v3"
-        Tomon   = "$base/api/v1"
-    }
+    Start-ChatPSEmulator -RepoRoot $script:RepoRoot -ArgumentList (@('--synthetic-users', '1000') + $ArgumentList)
 }
 
 function Stop-TestEmulator {
     param($Emulator)
-    if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
-        $Emulator.Process.Kill()
-        $null = $Emulator.Process.WaitForExit(30000)
-    }
+    Stop-ChatPSEmulator $Emulator
 }
 
 function Get-EmulatorRequest {
