@@ -85,25 +85,4 @@ namespace ChatPS.Automation
             }
         }
     }
-
-    /// <summary>No credential was given and none could be found.</summary>
-    public sealed class MissingCredentialException : InvalidOperationException
-    {
-        /// <summary>Creates the exception.</summary>
-        public MissingCredentialException(string message) : base(message) { }
-    }
-
-    /// <summary>A cmdlet needs a connection and there is none.</summary>
-    public sealed class NotConnectedException : InvalidOperationException
-    {
-        /// <summary>Creates the exception for <paramref name="platform"/>.</summary>
-        public NotConnectedException(ChatPlatform platform)
-            : base($"Not connected to {platform}. Run Connect-{platform} first, or pass -Connection (from Connect-{platform} -PassThru).")
-        {
-            Platform = platform;
-        }
-
-        /// <summary>The platform with no connection.</summary>
-        public ChatPlatform Platform { get; }
-    }
 }
