@@ -163,7 +163,7 @@ public class HostedSession : IAsyncLifetime
         {
             thrown = ex;
         }
-        return new RunResult(output.ToArray(), ps.Streams.Error.ToArray(), ps.Streams.Warning.ToArray(), ps.HadErrors,
+        return new RunResult(output.ToArray(), ps.Streams.Error.ToArray(), ps.Streams.Warning.ToArray(), ps.Streams.Verbose.ToArray(), ps.HadErrors,
             Host.Recorder.Text, Host.Recorder.Prompts, thrown);
     }
 

@@ -7,11 +7,12 @@ public sealed class RunResult
 {
     /// <summary>Creates a result.</summary>
     public RunResult(IReadOnlyList<PSObject> output, IReadOnlyList<ErrorRecord> errors, IReadOnlyList<WarningRecord> warnings,
-        bool hadErrors, string hostText, IReadOnlyList<string> prompts, RuntimeException? thrown)
+        IReadOnlyList<VerboseRecord> verbose, bool hadErrors, string hostText, IReadOnlyList<string> prompts, RuntimeException? thrown)
     {
         Output = output;
         Errors = errors;
         Warnings = warnings;
+        Verbose = verbose;
         HadErrors = hadErrors;
         HostText = hostText;
         Prompts = prompts;
@@ -26,6 +27,9 @@ public sealed class RunResult
 
     /// <summary>The warning stream.</summary>
     public IReadOnlyList<WarningRecord> Warnings { get; }
+
+    /// <summary>The verbose stream.</summary>
+    public IReadOnlyList<VerboseRecord> Verbose { get; }
 
     /// <summary><see cref="PowerShell.HadErrors"/> after the run.</summary>
     public bool HadErrors { get; }
