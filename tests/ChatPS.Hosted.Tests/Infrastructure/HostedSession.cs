@@ -114,7 +114,7 @@ public class HostedSession : IAsyncLifetime
     /// Runs <paramref name="script"/> (a script block's text; <paramref name="parameters"/> bind to its <c>param()</c>),
     /// answering confirmation prompts with <paramref name="answers"/>.
     /// </summary>
-    public RunResult Run(string script, IDictionary<string, object?>? parameters = null, params string[] answers) =>
+    public RunResult Run(string script, Dictionary<string, object?>? parameters = null, params string[] answers) =>
         Invoke(ps =>
         {
             ps.AddScript(script);
@@ -126,7 +126,7 @@ public class HostedSession : IAsyncLifetime
     /// Runs one command as a host does, with <paramref name="input"/> (host objects, not PowerShell ones) piped into it: the
     /// engine binds each object's properties to the cmdlet's parameters. A switch is given as <c>true</c>.
     /// </summary>
-    public RunResult RunCommand(string command, IDictionary<string, object?>? parameters = null, IEnumerable? input = null, params string[] answers) =>
+    public RunResult RunCommand(string command, Dictionary<string, object?>? parameters = null, IEnumerable? input = null, params string[] answers) =>
         Invoke(ps =>
         {
             ps.AddCommand(command);
