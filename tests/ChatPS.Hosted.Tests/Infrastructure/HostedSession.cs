@@ -117,7 +117,8 @@ public class HostedSession : IAsyncLifetime
     public RunResult Run(string script, Dictionary<string, object?>? parameters = null, params string[] answers) =>
         Invoke(ps =>
         {
-            ps.AddScript(script);
+            // A local scope: a test that sets $WhatIfPreference or $ConfirmPreference must not change the next test's session.
+            ps.AddScript(script, useLocalScope: true);
             if (parameters != null)
                 foreach (var pair in parameters) ps.AddParameter(pair.Key, pair.Value);
         }, null, answers);
