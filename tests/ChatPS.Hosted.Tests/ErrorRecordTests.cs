@@ -62,18 +62,6 @@ public sealed class ErrorRecordTests : IClassFixture<HostedSession>, IDisposable
     }
 
     [Fact]
-    public void ErrorVariable_collects_the_record_that_SilentlyContinue_keeps_off_the_error_stream()
-    {
-        var run = _session.Run("""
-            $null = Get-KookUser -Id 1999999999 -ErrorAction SilentlyContinue -ErrorVariable failed
-            $failed[0].FullyQualifiedErrorId
-            """);
-
-        Assert.Empty(run.Errors);
-        Assert.StartsWith("ChatPS.Kook.40000,", Assert.Single(run.Strings), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void An_authentication_failure_mid_pipeline_stops_the_pipeline_with_one_error()
     {
         _session.Emulator.Faults.Add(new FaultRule

@@ -84,15 +84,6 @@ public sealed class ParameterSetTests : IClassFixture<HostedSession>
     }
 
     [Fact]
-    public void A_parameter_the_command_does_not_have_is_NamedParameterNotFound()
-    {
-        var run = _session.Run("Get-KookUser -Id 1000000001 -Position 1");
-
-        Assert.StartsWith("NamedParameterNotFound,", run.SingleError.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Empty(_session.Emulator.Requests.Snapshot());
-    }
-
-    [Fact]
     public void Set_TomonGuildOrder_with_Position_binds_the_Position_set_and_sends_those_positions()
     {
         var run = _session.Run("Set-TomonGuildOrder -Position @{ '200000000000000003' = 0 } -Confirm:$false -PassThru").AssertClean();
@@ -100,15 +91,6 @@ public sealed class ParameterSetTests : IClassFixture<HostedSession>
         Assert.Equal("200000000000000003", run.Property("Id")[0]);
         Assert.Single(_session.Requests("PATCH", "/api/v1/users/@me/guilds"));
         Assert.Contains("4 guild(s) not listed", Assert.Single(run.Warnings).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_second_positional_argument_has_no_parameter_to_go_to()
-    {
-        var run = _session.Run("Get-KookUser 1000000001 9000000000000001");
-
-        Assert.StartsWith("PositionalParameterNotFound,", run.SingleError.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Empty(_session.Emulator.Requests.Snapshot());
     }
 
     [Theory]
