@@ -34,16 +34,20 @@ public sealed class SessionTests : IClassFixture<UnconnectedSession>
     }
 
     [Fact]
-    public void The_engine_binds_ChatPS_to_its_own_System_Text_Json_not_the_shipped_copy()
+    public void ChatPS_binds_the_engine_System_Text_Json_and_loads_nothing_from_dependencies()
     {
-        // PowerShell 7.4+ must never load dependencies/System.Text.Json.dll: only Windows PowerShell 5.1 needs it.
+        // A connect reads JSON replies, so ChatPS has bound System.Text.Json by the time the assemblies are listed.
+        // PowerShell 7.4+ must never load the copies in dependencies/: only Windows PowerShell 5.1 needs them.
         var run = _session.Run("""
-            [System.Text.Json.JsonSerializer].Assembly.Location
-            [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.Location -like '*dependencies*' } | ForEach-Object Location
+            Connect-Tomon -Token $TomonSession -BaseUri $TomonUri -PassThru | Disconnect-Tomon
+            [AppDomain]::CurrentDomain.GetAssemblies() |
+                Where-Object { $_.GetName().Name -eq 'System.Text.Json' -or $_.Location -like '*dependencies*' } |
+                ForEach-Object Location
             """).AssertClean();
 
         string location = Assert.Single(run.Strings);
-        Assert.DoesNotContain(RepoPaths.ModuleFolder, location, StringComparison.Ordinal);
+        Assert.Equal(typeof(System.Text.Json.JsonSerializer).Assembly.Location, location);
+        Assert.Single(_session.Requests("/api/v1/users/@me"));
     }
 
     [Theory]
