@@ -59,7 +59,6 @@ public class HostedSession : IAsyncLifetime
         if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         state.Variables.Add(new[]
         {
-            new SessionStateVariableEntry("EmulatorUri", Emulator.BaseAddress.ToString().TrimEnd('/'), "The emulator's root."),
             new SessionStateVariableEntry("KookUri", Emulator.KookBaseUri.ToString(), "KOOK's API root on the emulator."),
             new SessionStateVariableEntry("TomonUri", Emulator.TomonBaseUri.ToString(), "Tomon's API root on the emulator."),
             new SessionStateVariableEntry("KookToken", Secret(KookToken), "The emulator's KOOK bot token."),
