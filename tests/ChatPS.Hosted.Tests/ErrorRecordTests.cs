@@ -188,9 +188,9 @@ public sealed class ErrorRecordTests : IClassFixture<HostedSession>, IDisposable
         Assert.Empty(_session.Emulator.Requests.Snapshot());
     }
 
-    [Fact(Skip = "Product bug: a wildcard that matches no file in an existing folder resolves to no paths (the provider API " +
-        "throws ItemNotFoundException only when the folder is missing), so New-TomonReport files the report with no evidence " +
-        "and no error or warning instead of ChatPS.Tomon.Evidence.NotFound. NewTomonReportCommand.ResolveEvidence.")]
+    // The provider API throws ItemNotFoundException only when the folder is missing; an existing folder with no match
+    // resolves to no paths, which once filed the report with no evidence and no error.
+    [Fact]
     public void A_wildcard_that_matches_no_evidence_is_NotFound_and_no_report_is_filed()
     {
         string pattern = Path.Combine(_folder, "*.png");

@@ -74,6 +74,20 @@ namespace ChatPS.Tomon
         /// <summary>The default size cap per file: 8 MiB.</summary>
         public const long DefaultMaxBytes = 8L * 1024 * 1024;
 
+        /// <summary>
+        /// The files a wildcard pattern matched, or <see cref="ReportEvidenceException"/> (NotFound, naming the pattern)
+        /// when it matched none. A pattern the user gave stands for evidence they meant to send: filing the report
+        /// without it would be a silent drop, and PowerShell's path expansion returns an empty list, not an error,
+        /// when the folder exists but nothing in it matches.
+        /// </summary>
+        public static IReadOnlyList<string> RequireMatches(string pattern, IReadOnlyList<string> matches)
+        {
+            if (matches is null) throw new ArgumentNullException(nameof(matches));
+            if (matches.Count == 0)
+                throw new ReportEvidenceException(pattern ?? string.Empty, EvidenceProblem.NotFound, $"No evidence file matches '{pattern}'.");
+            return matches;
+        }
+
         /// <summary>Checks every path; the first problem throws <see cref="ReportEvidenceException"/> naming the file.</summary>
         public static IReadOnlyList<EvidenceFile> Validate(IEnumerable<string> paths, long maxBytes = DefaultMaxBytes)
         {

@@ -79,7 +79,7 @@ namespace ChatPS.Module.Cmdlets.Tomon
                 {
                     try
                     {
-                        resolved.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+                        resolved.AddRange(ReportEvidence.RequireMatches(path, GetResolvedProviderPathFromPSPath(path, out _)));
                     }
                     catch (ItemNotFoundException ex)
                     {
