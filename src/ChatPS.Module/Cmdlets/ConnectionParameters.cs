@@ -22,6 +22,10 @@ namespace ChatPS.Module.Cmdlets
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
+        /// <summary>Answers the proxy with the current user's credentials (single sign-on).</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         /// <summary>Per-attempt timeout in seconds (default 100).</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
@@ -59,6 +63,7 @@ namespace ChatPS.Module.Cmdlets
             BaseUri = BaseUri,
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
             TimeoutSec = TimeoutSec,
             MaximumRetryCount = MaximumRetryCount >= 0 ? MaximumRetryCount : (int?)null,
             RetryIntervalSec = RetryIntervalSec >= 0 ? RetryIntervalSec : (int?)null,

@@ -133,6 +133,13 @@ namespace ChatPS.Http
                             return result;
                         }
 
+                        if (status == 407)
+                        {
+                            // The proxy's refusal, not the service's reply: its page is not shown, and nothing is retried.
+                            Log(request, status, elapsed, state, attempt, "proxy authentication required");
+                            throw NetworkFailure.ProxyRefused(Platform, request, message.RequestUri!, _options.Proxy, attempt);
+                        }
+
                         var error = _protocol.ReadError(result);
                         if (_retry.ShouldRetry(request, AttemptOutcome.Response, status, attempt) &&
                             await BackOffAsync(request, attempt, status, state, started, $"HTTP {status}", cancellationToken).ConfigureAwait(false))
@@ -149,6 +156,11 @@ namespace ChatPS.Http
                     }
                     catch (HttpRequestException ex)
                     {
+                        if (NetworkFailure.Classify(Platform, request, message.RequestUri!, _options.Proxy, ex, attempt) is ChatApiException refused)
+                        {
+                            Log(request, refused.StatusCode, Elapsed(attemptStarted), null, attempt, refused.ApiMessage);
+                            throw refused;
+                        }
                         outcome = NeverSent(ex) ? AttemptOutcome.NotSent : AttemptOutcome.ConnectionLost;
                         failure = ex;
                     }
