@@ -25,7 +25,7 @@ function Start-TestEmulator {
     $process = [System.Diagnostics.Process]::Start($info)
     # Waiting for the first line is not a timing assertion: the emulator either prints it or exits.
     $first = $process.StandardOutput.ReadLine()
-    if ($first -notmatch 'listening on (http://\S+?)/?$') {
+    if ($first -notmatch 'listening on (https?://\S+?)/?$') {
         $errorText = $process.StandardError.ReadToEnd()
         throw "The emulator did not start: $first $errorText"
     }
