@@ -106,6 +106,9 @@ Describe 'Through an authenticating proxy (squid, Basic)' {
         $users = @($ids | Get-KookUser -Connection $script:Kook -ThrottleLimit 4)
         $users.Id | Should -Be $ids
         (Get-ForwardedLine "TCP_MISS/200 \d+ GET http://kook\.chatps\.test:$($script:Port)/api/v3/user/view").Count | Should -BeGreaterOrEqual 40
+        # The proxy asked for Basic when the connection was made; since then the credentials go with every request.
+        @(Get-TestProxyLog $script:Proxy | Where-Object { $_ -match 'TCP_DENIED/407 \d+ GET http://kook\.chatps\.test:\d+/api/v3/user/view' }) |
+            Should -HaveCount 0 -Because 'a lookup is not sent twice, first without credentials'
     }
 
     It 'calls Invoke-TomonApi through it' {
