@@ -26,8 +26,8 @@ namespace ChatPS.Automation
         /// </summary>
         public bool ProxyUseDefaultCredentials { get; set; }
 
-        /// <summary>Per-attempt timeout in seconds; 0 or less keeps the default (100 s).</summary>
-        public int TimeoutSec { get; set; }
+        /// <summary>Per-attempt timeout in seconds; null keeps the default (100 s).</summary>
+        public int? TimeoutSec { get; set; }
 
         /// <summary>Retries; null keeps the default (3).</summary>
         public int? MaximumRetryCount { get; set; }
@@ -86,7 +86,7 @@ namespace ChatPS.Automation
                 AcceptLanguage = ResolveAcceptLanguage(AcceptLanguage, UICulture),
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
             };
-            if (TimeoutSec > 0) options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            if (TimeoutSec.HasValue) options.Timeout = TimeSpan.FromSeconds(TimeoutSec.Value);
             if (MaximumRetryCount.HasValue) options.MaximumRetryCount = MaximumRetryCount.Value;
             if (RetryIntervalSec.HasValue) options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec.Value);
             options.Proxy = CreateProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials);
