@@ -166,6 +166,13 @@ Describe 'Through an authenticating proxy (squid, Basic)' {
         $record.Exception.Message | Should -Not -Match '<|html'
     }
 
+    It 'reports the current user''s credentials refused by a Basic-only proxy as ChatPS.ProxyAuthenticationRequired' {
+        # -ProxyUseDefaultCredentials answers Negotiate or NTLM; this proxy offers Basic only.
+        $record = Get-StopRecord { Connect-Kook -Token $script:KookToken -BaseUri $script:KookUri -ProxyUseDefaultCredentials @script:Through }
+        $record.FullyQualifiedErrorId | Should -BeLike 'ChatPS.ProxyAuthenticationRequired,*'
+        $record.Exception.Message | Should -Match 'an authentication scheme it does not offer'
+    }
+
     It 'refuses proxy credentials without a proxy, and both kinds of proxy credentials at once' {
         $record = Get-StopRecord { Connect-Kook -Token $script:KookToken -BaseUri $script:Emulator.Kook -ProxyCredential (New-TestProxyCredential) }
         $record.FullyQualifiedErrorId | Should -BeLike 'ChatPS.InvalidArgument,*'
@@ -251,6 +258,15 @@ $report = New-TomonReport -TargetId 77334868412862464 -Reason Spam -Comment 'tun
         }
         Get-ForwardedLine "TCP_TUNNEL/200 \d+ CONNECT kook\.chatps\.test:$($script:TlsPort) " | Should -Not -BeNullOrEmpty
         Get-ForwardedLine "TCP_TUNNEL/200 \d+ CONNECT tomon\.chatps\.test:$($script:TlsPort) " | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses an untrusted certificate at the end of a tunnel through the proxy as ChatPS.CertificateUntrusted' {
+        # This engine does not trust the test CA: the tunnel is made, the handshake inside it fails.
+        $record = Get-StopRecord { Connect-Tomon -BotToken $script:BotToken -BaseUri "https://tomon.chatps.test:$($script:TlsPort)/api/v1" -Proxy $script:Proxy.Uri -ProxyCredential (New-TestProxyCredential) }
+        $record.FullyQualifiedErrorId | Should -BeLike 'ChatPS.CertificateUntrusted,*'
+        $record.CategoryInfo.Category | Should -Be 'SecurityError'
+        $record.Exception.Message | Should -Match "the certificate tomon\.chatps\.test:$($script:TlsPort) presented is not trusted"
+        $record.ErrorDetails.RecommendedAction | Should -Match 'Trust the CA'
     }
 
     It 'reports a refused CONNECT (wrong proxy password) as ChatPS.ProxyAuthenticationRequired' {
