@@ -135,12 +135,6 @@ Describe 'Through an authenticating proxy (squid, Basic)' {
         }
     }
 
-    It 'left no token and no password in the proxy''s logs' {
-        $logs = (Get-Content -LiteralPath $script:Proxy.AccessLog, $script:Proxy.CacheLog -Raw) -join "`n"
-        $logs | Should -Not -BeNullOrEmpty
-        foreach ($secret in $script:Secrets) { $logs.Contains($secret) | Should -BeFalse -Because "the proxy's logs must not hold '$secret'" }
-    }
-
     It 'reports a wrong proxy password as <Platform> proxy authentication refused (ChatPS.ProxyAuthenticationRequired)' -ForEach @(
         @{ Platform = 'KOOK'; Connect = { param($credential) Connect-Kook -Token $script:KookToken -BaseUri $script:KookUri -ProxyCredential $credential @script:Through } }
         @{ Platform = 'Tomon'; Connect = { param($credential) Connect-Tomon -BotToken $script:BotToken -BaseUri $script:TomonUri -ProxyCredential $credential @script:Through } }
@@ -164,6 +158,17 @@ Describe 'Through an authenticating proxy (squid, Basic)' {
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $record.Exception.Message | Should -Match 'requires authentication and no proxy credentials were given'
         $record.Exception.Message | Should -Not -Match '<|html'
+    }
+
+    It 'reports the system''s proxy (HTTP_PROXY) asking for credentials as ChatPS.ProxyAuthenticationRequired' {
+        $result = Invoke-TrustingEngine -Environment @{ HTTP_PROXY = $script:Proxy.Uri; CHATPS_NET_KOOK = $script:KookUri } -Script @'
+Import-Module $env:CHATPS_NET_MODULE
+try { Connect-Kook -Token (ConvertTo-SecureString kook-emulator-token -AsPlainText -Force) -BaseUri $env:CHATPS_NET_KOOK -AllowUnencryptedAuthentication } catch { $record = $_ }
+[pscustomobject]@{ Id = $record.FullyQualifiedErrorId; Category = [string]$record.CategoryInfo.Category; Message = $record.Exception.Message } | ConvertTo-Json
+'@
+        $result.Id | Should -BeLike 'ChatPS.ProxyAuthenticationRequired,*'
+        $result.Category | Should -Be 'AuthenticationError'
+        $result.Message | Should -Match "the system's proxy requires authentication; connect with -Proxy and -ProxyCredential"
     }
 
     It 'reports the current user''s credentials refused by a Basic-only proxy as ChatPS.ProxyAuthenticationRequired' {
@@ -275,6 +280,14 @@ $report = New-TomonReport -TargetId 77334868412862464 -Reason Spam -Comment 'tun
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $record.Exception.Message | Should -Match 'refused the proxy credentials'
         @(Get-TestProxyLog $script:Proxy | Where-Object { $_ -match "TCP_DENIED/407 \d+ CONNECT kook\.chatps\.test:$($script:TlsPort) " }) | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'The proxy''s logs, after every request above (good, refused and tunnelled)' {
+    It 'left no token and no password in the proxy''s logs' {
+        $logs = (Get-Content -LiteralPath $script:Proxy.AccessLog, $script:Proxy.CacheLog -Raw) -join "`n"
+        $logs | Should -Not -BeNullOrEmpty
+        foreach ($secret in $script:Secrets) { $logs.Contains($secret) | Should -BeFalse -Because "the proxy's logs must not hold '$secret'" }
     }
 }
 

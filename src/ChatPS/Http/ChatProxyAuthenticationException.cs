@@ -39,6 +39,9 @@ namespace ChatPS.Http
 
         private static string Explain(string? proxy, bool credentialsGiven)
         {
+            // No proxy of the connection's own: the system's (HTTP_PROXY, HTTPS_PROXY, the OS settings) answered.
+            if (proxy is null && !credentialsGiven)
+                return "the system's proxy requires authentication; connect with -Proxy and -ProxyCredential (or -ProxyUseDefaultCredentials).";
             string who = proxy is null ? "the proxy" : "the proxy " + proxy;
             return credentialsGiven
                 ? who + " refused the proxy credentials (wrong user name or password, or an authentication scheme it does not offer); check -ProxyCredential."

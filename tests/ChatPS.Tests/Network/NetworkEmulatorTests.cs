@@ -52,7 +52,7 @@ public class NetworkEmulatorTests : IClassFixture<EmulatorFixture>
         var ex = await Assert.ThrowsAsync<ChatProxyAuthenticationException>(() =>
             TomonClient.ConnectAsync(TomonSignIn.WithBotToken(ApiToken.FromPlainText(EmulatorFixture.TomonBotToken)), _emulator.Host.TomonBaseUri, EmulatorFixture.FastOptions()));
 
-        Assert.StartsWith("Tomon POST auth/login failed with HTTP 407: the proxy requires authentication", ex.Message);
+        Assert.StartsWith("Tomon POST auth/login failed with HTTP 407: the system's proxy requires authentication", ex.Message);
         Assert.DoesNotContain(EmulatorFixture.TomonBotToken, ex.Message);
     }
 

@@ -48,7 +48,7 @@ public class NetworkFailureTests
         var ex = NetworkFailure.ProxyRefused(ChatPlatform.Kook, UserMe, Target, null, 1);
 
         Assert.Null(ex.Proxy);
-        Assert.Contains("the proxy requires authentication", ex.Message);
+        Assert.Equal("Kook GET user/me failed with HTTP 407: the system's proxy requires authentication; connect with -Proxy and -ProxyCredential (or -ProxyUseDefaultCredentials).", ex.Message);
     }
 
     [Fact]
