@@ -14,13 +14,18 @@ $script:ProxyPasswordText = 'Proxy-Pa55:word'
 $script:SquidBinary = '/usr/sbin/squid'
 $script:SquidLib = '/usr/lib/squid'
 
-# Installs Debian's squid when it is missing (apt-get update once, then apt-get install -y squid). The package's
+# Installs Debian's squid (and openssl) when missing (apt-get update once, then apt-get install -y squid). The package's
 # service start is refused with a policy-rc.d of our own (unless the system has one), so no system-wide squid
 # competes with the test instance.
 function Install-TestProxy {
-    if ((Test-Path -LiteralPath $script:SquidBinary) -and (Test-Path -LiteralPath "$script:SquidLib/basic_ncsa_auth")) { return }
+    $packages = @(
+        if (-not ((Test-Path -LiteralPath $script:SquidBinary) -and (Test-Path -LiteralPath "$script:SquidLib/basic_ncsa_auth"))) { 'squid' }
+        # `openssl passwd -apr1` makes the password file's hash.
+        if (-not (Get-Command openssl -CommandType Application -ErrorAction SilentlyContinue)) { 'openssl' }
+    )
+    if ($packages.Count -eq 0) { return }
     if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
-        throw "The network tests need squid ($script:SquidBinary) and install it with apt-get, which this machine does not have. Install squid first."
+        throw "The network tests need $($packages -join ' and ') and install them with apt-get, which this machine does not have. Install them first."
     }
     $policy = '/usr/sbin/policy-rc.d'
     $ownPolicy = -not (Test-Path -LiteralPath $policy)
@@ -34,8 +39,8 @@ function Install-TestProxy {
         $env:DEBIAN_FRONTEND = 'noninteractive'
         $log = & apt-get update 2>&1
         if ($LASTEXITCODE -ne 0) { throw "apt-get update failed ($LASTEXITCODE): $($log | Select-Object -Last 5 | Out-String)" }
-        $log = & apt-get install -y --no-install-recommends squid 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "apt-get install squid failed ($LASTEXITCODE): $($log | Select-Object -Last 10 | Out-String)" }
+        $log = & apt-get install -y --no-install-recommends @packages 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "apt-get install $($packages -join ' ') failed ($LASTEXITCODE): $($log | Select-Object -Last 10 | Out-String)" }
     }
     finally {
         $env:DEBIAN_FRONTEND = $previousFrontend
