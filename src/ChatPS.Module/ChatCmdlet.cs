@@ -198,6 +198,10 @@ namespace ChatPS.Module
                 record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Run Connect-" + notConnected.Platform + "." };
             else if (exception is ChatApiException api && api.Kind == ChatErrorKind.Authentication)
                 record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Check the token, or connect again." };
+            else if (exception is ChatProxyAuthenticationException)
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Connect again with the proxy's credentials (-ProxyCredential)." };
+            else if (exception is ChatTlsException tls && tls.CertificateRefused)
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Trust the CA that issued the server's certificate on this machine." };
             return record;
         }
 

@@ -73,7 +73,15 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>TCP connections accepted since start.</summary>
     public long ConnectionsAccepted => Interlocked.Read(ref _connections);
 
-    /// <summary>The root address, e.g. <c>http://127.0.0.1:5380/</c>.</summary>
+    /// <summary>The generated test CA and server certificate (<c>--https</c>), or null.</summary>
+    public TestCertificates? Certificates { get; private set; }
+
+    /// <summary>The PEM file holding the test CA's certificate, for clients to trust (<c>--https</c>), or null.</summary>
+    public string? CaCertificatePath { get; private set; }
+
+    private bool _deleteCaFile;
+
+    /// <summary>The root address, e.g. <c>http://127.0.0.1:5380/</c> (<c>https://</c> with TLS).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>KOOK's API root on this emulator (including the path base, if any).</summary>
@@ -96,17 +104,29 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, UnmanagedLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         EmulatorHost? host = null;
+        // Real TLS: a certificate from a test CA made now (--https), or the caller's PFX (--certificate).
+        var generated = options.Https ? TestCertificates.Create(options.TlsNames) : null;
+        var certificate = generated?.Server ?? (options.CertificatePath is null ? null : TestCertificates.Load(options.CertificatePath, options.CertificatePassword));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => connection =>
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
-                Interlocked.Increment(ref host!._connections);
-                return next(connection);
-            }));
+                listen.Use(next => connection =>
+                {
+                    Interlocked.Increment(ref host!._connections);
+                    return next(connection);
+                });
+                if (certificate != null) listen.UseHttps(certificate);
+            });
         });
         var app = builder.Build();
-        host = new EmulatorHost(options, app);
+        host = new EmulatorHost(options, app) { Certificates = generated };
+        if (generated != null)
+        {
+            host._deleteCaFile = options.CaOutPath is null;
+            host.CaCertificatePath = generated.WriteCaPem(options.CaOutPath);
+        }
         host.Configure();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -143,15 +163,33 @@ public sealed class EmulatorHost : IAsyncDisposable
 
             string auth = context.Request.Headers.Authorization.ToString();
             int space = auth.IndexOf(' ');
+            var headers = context.Request.Headers;
+            bool chunked = headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
             var record = Requests.Add(seq => new RequestRecord(seq, DateTimeOffset.UtcNow, context.Request.Method, path,
                 context.Request.QueryString.Value ?? string.Empty, auth.Length == 0 ? null : space > 0 ? auth[..space] : auth,
-                context.Request.Headers.UserAgent.ToString(), context.Request.ContentType, context.Request.ContentLength ?? 0));
+                headers.UserAgent.ToString(), context.Request.ContentType, context.Request.ContentLength ?? 0)
+            {
+                Host = headers.Host.ToString(),
+                Via = headers.Via.Count == 0 ? null : headers.Via.ToString(),
+                ProxyAuthorization = headers.ContainsKey("Proxy-Authorization"),
+                Chunked = chunked,
+                Scheme = context.Request.Scheme,
+            });
             context.Items[RecordKey] = record;
             context.Response.OnStarting(() =>
             {
                 record.Status = context.Response.StatusCode;
                 return Task.CompletedTask;
             });
+
+            if (chunked && !Options.AllowChunked)
+            {
+                // As strict gateways and WAFs answer a body without a Content-Length (--allow-chunked accepts it).
+                context.Response.StatusCode = StatusCodes.Status411LengthRequired;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><head><title>411 Length Required</title></head><body><center><h1>411 Length Required</h1></center><hr><center>chatps-emulator</center></body></html>");
+                return;
+            }
 
             var fault = Faults.Take(context.Request.Method, path);
             if (fault != null)
@@ -184,6 +222,18 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (_deleteCaFile && CaCertificatePath != null)
+        {
+            try
+            {
+                System.IO.File.Delete(CaCertificatePath);
+            }
+            catch (System.IO.IOException)
+            {
+                // A temporary file; the system cleans it up.
+            }
+        }
+        Certificates?.Dispose();
     }
 
     /// <summary>A lifetime that listens to no signals: the emulator stops when it is disposed.</summary>

@@ -61,7 +61,34 @@ public sealed class EmulatorOptions
     /// <summary>How many synthetic KOOK users to serve (ids 3000000000 upward), for bulk runs.</summary>
     public int SyntheticUsers { get; set; } = 100_000;
 
-    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --tomon-token T --tomon-session-token T --rate-limit bucket=N/S --global-rate-limit N/S --retry-after --latency-ms N --synthetic-users N</c>.</summary>
+    /// <summary>Serve https:// with a certificate issued by a test CA made at start (see <see cref="CaOutPath"/>).</summary>
+    public bool Https { get; set; }
+
+    /// <summary>A PFX (PKCS#12) file holding the certificate to serve https:// with, instead of a generated one.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Where to write the generated test CA's certificate (PEM), for clients to trust; a temporary file when not given.</summary>
+    public string? CaOutPath { get; set; }
+
+    /// <summary>
+    /// Host names the generated certificate also covers, besides <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>,
+    /// <c>chatps.test</c> and <c>*.chatps.test</c> (the names tests reach the emulator by through a proxy).
+    /// </summary>
+    public List<string> TlsNames { get; } = new();
+
+    /// <summary>Whether https:// is served (<see cref="Https"/> or <see cref="CertificatePath"/>).</summary>
+    public bool UsesTls => Https || CertificatePath != null;
+
+    /// <summary>
+    /// Accept request bodies sent with <c>Transfer-Encoding: chunked</c>. Off by default: like strict gateways, the
+    /// emulator answers them with 411 Length Required, so a client that does not send <c>Content-Length</c> is caught.
+    /// </summary>
+    public bool AllowChunked { get; set; }
+
+    /// <summary>Parses <c>--port N --path-base P --kook-token T --kook-oauth-token T --tomon-token T --tomon-session-token T --rate-limit bucket=N/S --global-rate-limit N/S --retry-after --latency-ms N --synthetic-users N --https --certificate F.pfx --certificate-password P --ca-out F.pem --tls-name N --allow-chunked</c>.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
     public static EmulatorOptions Parse(string[] args)
     {
@@ -93,6 +120,12 @@ public sealed class EmulatorOptions
                     }
                     break;
                 case "--retry-after": o.SendRetryAfter = true; break;
+                case "--https": o.Https = true; break;
+                case "--certificate": o.CertificatePath = Next(); break;
+                case "--certificate-password": o.CertificatePassword = Next(); break;
+                case "--ca-out": o.CaOutPath = Next(); break;
+                case "--tls-name": o.TlsNames.Add(Next()); break;
+                case "--allow-chunked": o.AllowChunked = true; break;
                 case "--rate-limit":
                     var (bucket, rule) = RateLimitRule.Parse(Next());
                     if (bucket == "*") o.DefaultRateLimit = rule; else o.RateLimits[bucket] = rule;
@@ -100,6 +133,11 @@ public sealed class EmulatorOptions
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }
+        if (o.CertificatePassword != null && o.CertificatePath is null) throw new ArgumentException("--certificate-password needs --certificate.");
+        if (o.Https && o.CertificatePath != null)
+            throw new ArgumentException("Give --https (a generated certificate) or --certificate (yours), not both.");
+        if (!o.Https && (o.CaOutPath != null || o.TlsNames.Count > 0))
+            throw new ArgumentException("--ca-out and --tls-name are for the generated certificate: add --https.");
         return o;
     }
 

@@ -42,6 +42,14 @@ try
                                               inject a fault (ServerError, Forbidden, BadGatewayHtml, Unavailable,
                                               RateLimited, ConnectionReset, TruncatedJson, Stall; Redirect
                                               and Reply need location/status/body: POST /_emulator/faults)
+                  --https                     serve https:// with a certificate from a test CA made at start
+                                              (covers localhost, 127.0.0.1, ::1, chatps.test, *.chatps.test)
+                  --tls-name NAME             another name for the generated certificate (repeatable)
+                  --ca-out FILE               write the test CA's certificate (PEM) there, for clients to trust
+                                              (default: a temporary file, named on the second line)
+                  --certificate FILE.pfx      serve https:// with this certificate instead
+                  --certificate-password P    its password
+                  --allow-chunked             accept chunked request bodies (default: 411 Length Required)
                 Inspect: GET /_emulator/requests, /_emulator/stats, /_emulator/faults, /_emulator/reports; POST /_emulator/faults.
                 """);
             return 0;
@@ -61,6 +69,12 @@ try
 {
     host = await EmulatorHost.StartAsync(options);
 }
+catch (ArgumentException ex)
+{
+    // An unusable --certificate.
+    Console.Error.WriteLine("chatps-emulator: " + ex.Message);
+    return 2;
+}
 catch (IOException ex)
 {
     // Typically the port is taken; Kestrel's message names the address.
@@ -72,6 +86,7 @@ try
     foreach (var rule in faults) host.Faults.Add(rule);
     // The first line is stable, so scripts can read the address (with --port 0, the only way to learn it).
     Console.WriteLine($"ChatPS emulator listening on {host.BaseAddress}");
+    if (host.CaCertificatePath != null) Console.WriteLine($"  Test CA certificate (trust it to call over https): {host.CaCertificatePath}");
     Console.WriteLine($"  KOOK  base URI: {host.KookBaseUri}   bot token: {options.KookToken}   OAuth token: {options.KookOAuthToken}");
     Console.WriteLine($"  Tomon base URI: {host.TomonBaseUri}   bot token: {options.TomonBotToken}   session token: {options.TomonSessionToken}");
     Console.WriteLine($"  Inspect: {host.BaseAddress}_emulator/requests   {host.BaseAddress}_emulator/stats");

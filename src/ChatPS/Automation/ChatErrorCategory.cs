@@ -44,5 +44,8 @@ namespace ChatPS.Automation
 
         /// <summary>ReadError: a local file could not be read.</summary>
         ReadError,
+
+        /// <summary>SecurityError: the server's certificate was not trusted, or the TLS handshake failed.</summary>
+        SecurityError,
     }
 }

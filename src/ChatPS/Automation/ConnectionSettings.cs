@@ -17,11 +17,17 @@ namespace ChatPS.Automation
         /// <summary>Proxy URI, or null.</summary>
         public Uri? Proxy { get; set; }
 
-        /// <summary>Proxy credentials, or null.</summary>
+        /// <summary>Proxy credentials (<c>-ProxyCredential</c>), or null.</summary>
         public NetworkCredential? ProxyCredential { get; set; }
 
-        /// <summary>Per-attempt timeout in seconds; 0 or less keeps the default (100 s).</summary>
-        public int TimeoutSec { get; set; }
+        /// <summary>
+        /// Answers the proxy with the current user's own credentials (<c>-ProxyUseDefaultCredentials</c>: Negotiate or
+        /// NTLM single sign-on, as Windows proxies ask for).
+        /// </summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Per-attempt timeout in seconds; null keeps the default (100 s).</summary>
+        public int? TimeoutSec { get; set; }
 
         /// <summary>Retries; null keeps the default (3).</summary>
         public int? MaximumRetryCount { get; set; }
@@ -80,13 +86,48 @@ namespace ChatPS.Automation
                 AcceptLanguage = ResolveAcceptLanguage(AcceptLanguage, UICulture),
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
             };
-            if (TimeoutSec > 0) options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            if (TimeoutSec.HasValue) options.Timeout = TimeSpan.FromSeconds(TimeoutSec.Value);
             if (MaximumRetryCount.HasValue) options.MaximumRetryCount = MaximumRetryCount.Value;
             if (RetryIntervalSec.HasValue) options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec.Value);
-            if (Proxy != null)
-                options.Proxy = new WebProxy(Proxy) { Credentials = ProxyCredential, UseDefaultCredentials = ProxyCredential is null };
+            options.Proxy = CreateProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials);
             options.Validate();
             return options;
         }
+
+        /// <summary>
+        /// The proxy Invoke-RestMethod would use for <c>-Proxy</c>, <c>-ProxyCredential</c> and
+        /// <c>-ProxyUseDefaultCredentials</c>: every request through it (loopback included, as
+        /// <c>BypassProxyOnLocal</c> is off), answered with the given credentials, or the current user's, or none.
+        /// Null without <paramref name="proxy"/>: the system's proxy settings apply.
+        /// </summary>
+        /// <exception cref="ArgumentException">
+        /// Credentials without a proxy, both kinds of credentials, or a proxy URI that is not an absolute http(s) or
+        /// socks URI, or that carries a user name or password (they belong in <c>-ProxyCredential</c>).
+        /// </exception>
+        public static IWebProxy? CreateProxy(Uri? proxy, NetworkCredential? credential, bool useDefaultCredentials)
+        {
+            if (credential != null && useDefaultCredentials)
+                throw new ArgumentException("Give -ProxyCredential or -ProxyUseDefaultCredentials, not both.", nameof(ProxyCredential));
+            if (proxy is null)
+            {
+                if (credential != null || useDefaultCredentials)
+                    throw new ArgumentException(
+                        "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy, the proxy they are for.", nameof(Proxy));
+                return null;
+            }
+            if (!proxy.IsAbsoluteUri || string.IsNullOrEmpty(proxy.Host) || !IsProxyScheme(proxy.Scheme))
+                throw new ArgumentException($"'{proxy.OriginalString}' is not a proxy address such as http://proxy.example:3128.", nameof(Proxy));
+            if (!string.IsNullOrEmpty(proxy.UserInfo))
+                throw new ArgumentException("The proxy address must not carry a user name or password; give them with -ProxyCredential.", nameof(Proxy));
+
+            // Credentials are set after UseDefaultCredentials: setting that property (even to false) replaces them.
+            var webProxy = new WebProxy(proxy) { BypassProxyOnLocal = false, UseDefaultCredentials = useDefaultCredentials };
+            if (credential != null) webProxy.Credentials = credential;
+            return webProxy;
+        }
+
+        private static bool IsProxyScheme(string scheme) =>
+            scheme == Uri.UriSchemeHttp || scheme == Uri.UriSchemeHttps ||
+            scheme == "socks4" || scheme == "socks4a" || scheme == "socks5";
     }
 }

@@ -82,11 +82,14 @@ namespace ChatPS.Automation
             ChatErrorKind.InvalidResponse => ChatErrorCategory.InvalidResult,
             ChatErrorKind.Connection => ChatErrorCategory.ConnectionError,
             ChatErrorKind.Timeout => ChatErrorCategory.OperationTimeout,
+            ChatErrorKind.ProxyAuthentication => ChatErrorCategory.AuthenticationError,
+            ChatErrorKind.Security => ChatErrorCategory.SecurityError,
             _ => ChatErrorCategory.NotSpecified,
         };
 
-        /// <summary>Authentication and connection failures end the command; the rest are per item.</summary>
+        /// <summary>Authentication (by the service or the proxy), TLS and connection failures end the command; the rest are per item.</summary>
         public static bool IsTerminating(ChatErrorKind kind) =>
-            kind == ChatErrorKind.Authentication || kind == ChatErrorKind.Connection || kind == ChatErrorKind.Timeout;
+            kind == ChatErrorKind.Authentication || kind == ChatErrorKind.Connection || kind == ChatErrorKind.Timeout ||
+            kind == ChatErrorKind.ProxyAuthentication || kind == ChatErrorKind.Security;
     }
 }

@@ -68,9 +68,10 @@ namespace ChatPS.Http
         /// A stable identifier for this failure: <c>ChatPS.Kook.40000</c> for a KOOK error code (KOOK's codes
         /// are its error vocabulary, and often arrive with HTTP 200), <c>ChatPS.Tomon.Http422</c> for an HTTP
         /// status (Tomon's vocabulary; its optional body codes are in <see cref="ApiCode"/>), or
-        /// <c>ChatPS.Kook.Timeout</c> / <c>.Connection</c> / <c>.InvalidResponse</c> when no status applies.
+        /// <c>ChatPS.Kook.Timeout</c> / <c>.Connection</c> / <c>.InvalidResponse</c> when no status applies. Failures of
+        /// the network between (a proxy, TLS) have their own platform-free ids.
         /// </summary>
-        public string ErrorId
+        public virtual string ErrorId
         {
             get
             {
@@ -121,6 +122,8 @@ namespace ChatPS.Http
             ChatErrorKind.InvalidResponse => "the response could not be read",
             ChatErrorKind.Connection => "connection failed",
             ChatErrorKind.Timeout => "timed out",
+            ChatErrorKind.ProxyAuthentication => "proxy authentication required",
+            ChatErrorKind.Security => "TLS failed",
             _ => "error",
         };
     }

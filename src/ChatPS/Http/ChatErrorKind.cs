@@ -38,5 +38,11 @@ namespace ChatPS.Http
 
         /// <summary>No reply within the timeout.</summary>
         Timeout,
+
+        /// <summary>The proxy refused the request: it wants credentials, and got wrong ones or none (HTTP 407).</summary>
+        ProxyAuthentication,
+
+        /// <summary>The TLS handshake failed: the server's certificate is not trusted, or no protocol was agreed.</summary>
+        Security,
     }
 }

@@ -26,6 +26,7 @@ namespace ChatPS.Http
         private readonly HttpClient _http;
         private readonly RateLimiter _limiter = new RateLimiter();
         private readonly RetryPolicy _retry;
+        private readonly ProxyAuthenticator? _proxyAuth;
         private ApiToken? _token;
 
         public HttpPipeline(IApiProtocol protocol, Uri baseUri, ApiToken? token, ConnectionOptions options)
@@ -42,14 +43,15 @@ namespace ChatPS.Http
             _token = token;
             _retry = new RetryPolicy(_options);
 
-            _http = new HttpClient(_options.Transport ?? CreateNetworkHandler(_options), disposeHandler: true)
+            _proxyAuth = ProxyAuthenticator.For(_options.Proxy);
+            _http = new HttpClient(_options.Transport ?? CreateNetworkHandler(_options, _proxyAuth?.TransportProxy), disposeHandler: true)
             {
                 // Timeouts are enforced per attempt below, so that a retry gets its own full timeout.
                 Timeout = Timeout.InfiniteTimeSpan,
             };
         }
 
-        private static HttpMessageHandler CreateNetworkHandler(ConnectionOptions options)
+        private static HttpMessageHandler CreateNetworkHandler(ConnectionOptions options, IWebProxy? proxy)
         {
             var handler = new HttpClientHandler
             {
@@ -60,7 +62,7 @@ namespace ChatPS.Http
             };
             if (options.Proxy != null)
             {
-                handler.Proxy = options.Proxy;
+                handler.Proxy = proxy ?? options.Proxy;
                 handler.UseProxy = true;
             }
             return handler;
@@ -133,6 +135,13 @@ namespace ChatPS.Http
                             return result;
                         }
 
+                        if (status == 407)
+                        {
+                            // The proxy's refusal, not the service's reply: its page is not shown, and nothing is retried.
+                            Log(request, status, elapsed, state, attempt, "proxy authentication required");
+                            throw NetworkFailure.ProxyRefused(Platform, request, message.RequestUri!, _options.Proxy, attempt);
+                        }
+
                         var error = _protocol.ReadError(result);
                         if (_retry.ShouldRetry(request, AttemptOutcome.Response, status, attempt) &&
                             await BackOffAsync(request, attempt, status, state, started, $"HTTP {status}", cancellationToken).ConfigureAwait(false))
@@ -149,6 +158,11 @@ namespace ChatPS.Http
                     }
                     catch (HttpRequestException ex)
                     {
+                        if (NetworkFailure.Classify(Platform, request, message.RequestUri!, _options.Proxy, ex, attempt) is ChatApiException refused)
+                        {
+                            Log(request, refused.StatusCode, Elapsed(attemptStarted), null, attempt, refused.ApiMessage);
+                            throw refused;
+                        }
                         outcome = NeverSent(ex) ? AttemptOutcome.NotSent : AttemptOutcome.ConnectionLost;
                         failure = ex;
                     }
@@ -197,6 +211,7 @@ namespace ChatPS.Http
             var message = first;
             for (int hop = 0; ; hop++)
             {
+                _proxyAuth?.Prepare(message);
                 var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 var location = response.Headers.Location;

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ChatPS.Json;
 
@@ -11,12 +10,16 @@ namespace ChatPS.Http
     /// <summary>Builds JSON request bodies as content factories, so each attempt gets fresh content.</summary>
     public static class JsonBody
     {
-        /// <summary>Serialises <paramref name="value"/> with <see cref="ChatJson.Options"/> (dictionary keys are sent as they are).</summary>
+        /// <summary>
+        /// Serialises <paramref name="value"/> with <see cref="ChatJson.Options"/> (dictionary keys are sent as they are)
+        /// to bytes, so the body goes out with a <c>Content-Length</c>. A streamed <c>JsonContent</c> does not know its
+        /// length and is sent chunked, which strict servers and gateways refuse (411) or read as an empty body.
+        /// </summary>
         public static Func<HttpContent> Of(object value)
         {
             if (value is null) throw new ArgumentNullException(nameof(value));
             var type = value.GetType();
-            return () => JsonContent.Create(value, type, options: ChatJson.Options);
+            return () => Utf8(JsonSerializer.SerializeToUtf8Bytes(value, type, ChatJson.Options));
         }
 
         /// <summary>
@@ -35,10 +38,15 @@ namespace ChatPS.Http
                     write(writer);
                     writer.WriteEndObject();
                 }
-                var content = new ByteArrayContent(buffer.ToArray());
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                return content;
+                return Utf8(buffer.ToArray());
             };
+        }
+
+        private static HttpContent Utf8(byte[] json)
+        {
+            var content = new ByteArrayContent(json);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            return content;
         }
     }
 }

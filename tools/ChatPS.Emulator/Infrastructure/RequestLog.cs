@@ -22,6 +22,21 @@ public sealed record RequestRecord(long Sequence, DateTimeOffset ReceivedAt, str
     /// <summary>Response status; set when the response starts.</summary>
     public int Status { get; set; }
 
+    /// <summary>The <c>Host</c> header: the name the client (or its proxy) asked for.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The <c>Via</c> header a proxy adds on a forwarded request, or null (none on a CONNECT tunnel).</summary>
+    public string? Via { get; init; }
+
+    /// <summary>Whether a <c>Proxy-Authorization</c> header arrived (never its value): a proxy must not pass it on.</summary>
+    public bool ProxyAuthorization { get; init; }
+
+    /// <summary>Whether the body came with <c>Transfer-Encoding: chunked</c> instead of a <c>Content-Length</c>.</summary>
+    public bool Chunked { get; init; }
+
+    /// <summary><c>http</c> or <c>https</c>.</summary>
+    public string? Scheme { get; init; }
+
     /// <summary>The fault injected, if any.</summary>
     public string? Fault { get; set; }
 

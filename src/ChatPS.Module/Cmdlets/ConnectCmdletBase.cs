@@ -22,6 +22,10 @@ namespace ChatPS.Module.Cmdlets
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
+        /// <summary>Answers the proxy with the current user's credentials (single sign-on).</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         /// <summary>Per-attempt timeout in seconds (default 100).</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
@@ -30,12 +34,12 @@ namespace ChatPS.Module.Cmdlets
         /// <summary>Retries of a failed request where retrying is safe (default 3).</summary>
         [Parameter]
         [ValidateRange(0, 100)]
-        public int MaximumRetryCount { get; set; } = -1;
+        public int MaximumRetryCount { get; set; }
 
         /// <summary>Base back-off between retries in seconds when the server gives no delay (default 1).</summary>
         [Parameter]
         [ValidateRange(0, 3600)]
-        public int RetryIntervalSec { get; set; } = -1;
+        public int RetryIntervalSec { get; set; }
 
         /// <summary><c>Accept-Language</c> sent with every request (KOOK localises messages by it); the session's UI culture when not given.</summary>
         [Parameter]
@@ -59,13 +63,17 @@ namespace ChatPS.Module.Cmdlets
             BaseUri = BaseUri,
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
-            TimeoutSec = TimeoutSec,
-            MaximumRetryCount = MaximumRetryCount >= 0 ? MaximumRetryCount : (int?)null,
-            RetryIntervalSec = RetryIntervalSec >= 0 ? RetryIntervalSec : (int?)null,
-            AcceptLanguage = MyInvocation.BoundParameters.ContainsKey(nameof(AcceptLanguage)) ? AcceptLanguage ?? string.Empty : null,
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+            // Given or not, rather than a sentinel value meaning "not given".
+            TimeoutSec = Given(nameof(TimeoutSec)) ? TimeoutSec : (int?)null,
+            MaximumRetryCount = Given(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null,
+            RetryIntervalSec = Given(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null,
+            AcceptLanguage = Given(nameof(AcceptLanguage)) ? AcceptLanguage ?? string.Empty : null,
             // $PSUICulture: the UI culture of the pipeline thread this runs on.
             UICulture = CultureInfo.CurrentUICulture,
             AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
         };
+
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }
