@@ -58,6 +58,9 @@ namespace ChatPS.Automation
             return uiCulture is null || string.IsNullOrEmpty(uiCulture.Name) ? null : uiCulture.Name;
         }
 
+        /// <summary>The largest reply body read, in bytes; null keeps the default (16 MiB, <see cref="ConnectionOptions.DefaultMaximumResponseSize"/>).</summary>
+        public long? MaximumResponseSize { get; set; }
+
         /// <summary>Allows tokens over plain http:// to a remote host.</summary>
         public bool AllowUnencryptedAuthentication { get; set; }
 
@@ -83,6 +86,7 @@ namespace ChatPS.Automation
             if (TimeoutSec > 0) options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             if (MaximumRetryCount.HasValue) options.MaximumRetryCount = MaximumRetryCount.Value;
             if (RetryIntervalSec.HasValue) options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec.Value);
+            if (MaximumResponseSize.HasValue) options.MaximumResponseSize = MaximumResponseSize.Value;
             if (Proxy != null)
                 options.Proxy = new WebProxy(Proxy) { Credentials = ProxyCredential, UseDefaultCredentials = ProxyCredential is null };
             options.Validate();

@@ -112,7 +112,13 @@ namespace ChatPS.Json
         }
 
         /// <summary>What System.Text.Json throws for a payload that does not fit the type (as opposed to a bug).</summary>
-        private static bool IsShapeError(Exception ex) => ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException;
+        /// <remarks>
+        /// A converter meeting a value out of its type's range (a date past the year 9999, a number past its type) may throw
+        /// one of the others: the reply's fault all the same, and never to reach a script as a raw .NET exception.
+        /// </remarks>
+        internal static bool IsShapeError(Exception ex) =>
+            ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException ||
+            ex is ArgumentException || ex is FormatException || ex is OverflowException;
 
         /// <summary>Converts a JSON element to <typeparamref name="T"/>; a payload of the wrong shape becomes a <see cref="ChatResponseFormatException"/>.</summary>
         internal static T Convert<T>(JsonElement element, ApiResponse response, ChatPlatform platform, Func<string, string> redact)

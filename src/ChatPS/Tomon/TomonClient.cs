@@ -114,11 +114,11 @@ namespace ChatPS.Tomon
                     w.WriteString("password", secret.Reveal());
                 });
 
-            var reply = await connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var (reply, response) = await connection.SendForReplyAsync(request, cancellationToken).ConfigureAwait(false);
             if (reply.ValueKind != JsonValueKind.Object || !reply.TryGetProperty("token", out var tokenElement) ||
                 tokenElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(tokenElement.GetString()))
-                throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, 200, null,
-                    "the sign-in reply carries no token");
+                throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, response.StatusCode, null,
+                    "the sign-in reply carries no token", null, response.Attempts);
 
             // The contract does not describe /auth/login; live Tomon (and its official SDKs) answer one flat object, the
             // user's own fields plus "token" (a JWT unlike the bot token), not {token, user}. So the user is read from the
@@ -127,7 +127,9 @@ namespace ChatPS.Tomon
             TomonUser? user = null;
             if (reply.TryGetProperty("id", out _))
             {
-                user = reply.Deserialize<TomonUser>(ChatJson.Options);
+                // Through the same guard as Get-TomonUser: a field of an unexpected type is the reply's fault, reported as
+                // ChatPS.Tomon.InvalidResponse, never a raw JsonException (ids as numbers are read, as Tomon's SDKs do).
+                user = connection.Convert<TomonUser>(reply, response);
                 // The session token must not ride along in the user object, where a script could print it.
                 user?.AdditionalProperties?.Remove("token");
                 if (user?.AdditionalProperties?.Count == 0) user.AdditionalProperties = null;
