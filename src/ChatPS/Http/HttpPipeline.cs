@@ -140,7 +140,9 @@ namespace ChatPS.Http
                             continue;
 
                         Log(request, status, elapsed, state, attempt, error.Message is null ? null : Redact(error.Message, request));
-                        throw new ChatApiException(Platform, error.Kind, request.Method, request.Path, status, error.Code,
+                        // A status nothing classifies (1xx, a 3xx without a Location to follow) is no answer the client can use.
+                        throw new ChatApiException(Platform, error.Kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidResponse : error.Kind,
+                            request.Method, request.Path, status, error.Code,
                             error.Message is null ? null : Redact(error.Message, request), state, attempt);
                     }
                     catch (Exception ex) when (!(ex is ChatApiException) && !cancellationToken.IsCancellationRequested &&
