@@ -6,6 +6,7 @@ using ChatPS.Tomon;
 namespace ChatPS.Tests.Hostile;
 
 /// <summary>Issue 21's findings about reading a reply, one test each (in process, through the transport seam).</summary>
+[Trait("Category", "Unit")]
 public class HostileFindingTests
 {
     private static readonly Uri KookBase = new("https://fuzz.invalid/api/v3/");
