@@ -36,7 +36,7 @@ namespace ChatPS.Module
             var properties = new Collection<PSAdaptedProperty>();
             var declared = Declare(baseObject.GetType());
             foreach (var property in declared.Properties) properties.Add(new PSAdaptedProperty(property.Name, property));
-            foreach (var extra in ExtraNames((ApiModel)baseObject, declared)) properties.Add(new PSAdaptedProperty(extra.Name, extra.WireName));
+            foreach (var extra in ExtraNames((ApiModel)baseObject, declared).List) properties.Add(new PSAdaptedProperty(extra.Name, extra.WireName));
             return properties;
         }
 
@@ -47,10 +47,11 @@ namespace ChatPS.Module
             foreach (var property in declared.Properties)
                 if (string.Equals(property.Name, propertyName, StringComparison.OrdinalIgnoreCase))
                     return new PSAdaptedProperty(property.Name, property);
-            foreach (var extra in ExtraNames((ApiModel)baseObject, declared))
-                if (string.Equals(extra.Name, propertyName, StringComparison.OrdinalIgnoreCase))
-                    return new PSAdaptedProperty(extra.Name, extra.WireName);
-            return null;
+            var extras = ExtraNames((ApiModel)baseObject, declared);
+            // A lookup, not a scan: a reply can carry many thousands of fields, and Select-Object * asks for each by name.
+            return extras.ByName.TryGetValue(propertyName, out int index)
+                ? new PSAdaptedProperty(extras.List[index].Name, extras.List[index].WireName)
+                : null;
         }
 
         /// <inheritdoc />
@@ -111,16 +112,48 @@ namespace ChatPS.Module
 
         private static Declaration Declare(Type type) => Declared.GetOrAdd(type, t => new Declaration(t));
 
-        private static IEnumerable<(string Name, string WireName)> ExtraNames(ApiModel model, Declaration declared)
+        private static readonly Extras NoExtras = new Extras();
+
+        // The shown names of each object's undeclared fields, made once per object (fields are only ever replaced, never added).
+        private static readonly ConditionalWeakTable<ApiModel, Extras> ExtrasOf = new ConditionalWeakTable<ApiModel, Extras>();
+
+        private static Extras ExtraNames(ApiModel model, Declaration declared)
         {
             var extra = model.AdditionalProperties;
-            if (extra is null || extra.Count == 0) yield break;
-            var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var wireName in extra.Keys)
+            if (extra is null || extra.Count == 0) return NoExtras;
+            var known = ExtrasOf.GetValue(model, _ => new Extras());
+            lock (known)
             {
-                string name = PropertyNames.ToPascalCase(wireName);
-                // A field that PascalCases onto a declared property (or an earlier field) is already shown by it.
-                if (!declared.Names.Contains(name) && shown.Add(name)) yield return (name, wireName);
+                if (known.Count == extra.Count) return known;
+                known.Clear();
+                foreach (var wireName in extra.Keys)
+                {
+                    string name = PropertyNames.ForField(wireName);
+                    // A field that PascalCases onto a declared property (or an earlier field) is already shown by it.
+                    if (!declared.Names.Contains(name) && !known.ByName.ContainsKey(name))
+                    {
+                        known.ByName[name] = known.List.Count;
+                        known.List.Add((name, wireName));
+                    }
+                }
+                known.Count = extra.Count;
+                return known;
+            }
+        }
+
+        private sealed class Extras
+        {
+            public List<(string Name, string WireName)> List { get; } = new List<(string Name, string WireName)>();
+
+            public Dictionary<string, int> ByName { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+            // How many fields the store held when the names were made.
+            public int Count { get; set; } = -1;
+
+            public void Clear()
+            {
+                List.Clear();
+                ByName.Clear();
             }
         }
 

@@ -11,7 +11,8 @@ namespace ChatPS.Module
 {
     /// <summary>
     /// The base of every ChatPS cmdlet: starts core calls on the pipeline thread and waits for their
-    /// asynchronous part while writing their HTTP log lines to the verbose stream from it, cancels the
+    /// asynchronous part while writing their HTTP log lines to the verbose stream from it (and a rate-limit wait of
+    /// more than a few seconds to the warning stream, so an unattended run's log says why it stalled), cancels the
     /// in-flight call on Ctrl+C, and turns exceptions into error records with ChatPS's ids and categories.
     /// </summary>
     public abstract class ChatCmdlet : PSCmdlet, IDisposable
@@ -19,10 +20,13 @@ namespace ChatPS.Module
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         // One queue for the whole invocation: a bulk item started during one Run may log during a later one.
         private readonly ConcurrentQueue<HttpLogEntry> _pending = new ConcurrentQueue<HttpLogEntry>();
+        // Rate-limit waits long enough to be worth a warning, written whatever -Verbose says.
+        private readonly ConcurrentQueue<HttpLogEntry> _longWaits = new ConcurrentQueue<HttpLogEntry>();
         // Set when a log line arrives or a call finishes; the pipeline thread sleeps on it (one event per invocation,
         // rather than a wait handle per call).
         private readonly AutoResetEvent _arrived = new AutoResetEvent(false);
         private Action<HttpLogEntry>? _enqueue;
+        private Action<HttpLogEntry>? _enqueueLongWait;
         private Action? _signal;
         private bool? _verbose;
 
@@ -45,6 +49,7 @@ namespace ChatPS.Module
             {
                 bool done = task.IsCompleted;
                 while (_pending.TryDequeue(out var entry)) WriteVerbose(entry.ToString());
+                while (_longWaits.TryDequeue(out var wait)) WriteWarning(wait.ToString());
                 if (done) break;
                 _arrived.WaitOne();
             }
@@ -73,6 +78,7 @@ namespace ChatPS.Module
             {
                 // The listener scope flows into the operation's continuations (and what it starts) with the execution context.
                 using (VerboseWanted ? HttpDiagnostics.Listen(_enqueue ??= Enqueue) : null)
+                using (HttpDiagnostics.ListenForLongWaits(_enqueueLongWait ??= EnqueueLongWait))
                 {
                     return operation(_stop.Token);
                 }
@@ -102,6 +108,12 @@ namespace ChatPS.Module
             if (preference is null) return false;
             if (!(preference is ActionPreference value) && !Enum.TryParse(preference.ToString(), true, out value)) return true;
             return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+        }
+
+        private void EnqueueLongWait(HttpLogEntry entry)
+        {
+            _longWaits.Enqueue(entry);
+            Wake();
         }
 
         private void Enqueue(HttpLogEntry entry)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
+using ChatPS.Automation;
 using ChatPS.Json;
 
 namespace ChatPS.Module
@@ -20,7 +21,8 @@ namespace ChatPS.Module
             {
                 case Dictionary<string, object?> map:
                     var result = new PSObject();
-                    foreach (var pair in map) result.Properties.Add(new PSNoteProperty(pair.Key, FromPlain(pair.Value)));
+                    var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+                    foreach (var pair in map) result.Properties.Add(new PSNoteProperty(UniqueName(used, PropertyNames.ForKey(pair.Key)), FromPlain(pair.Value)));
                     return result;
                 case object?[] array:
                     var items = new object?[array.Length];
@@ -28,6 +30,21 @@ namespace ChatPS.Module
                     return items;
                 default:
                     return value;
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="name"/>, or <c>name (2)</c>, <c>name (3)</c>… when the object already has it: JSON keys differ by
+        /// case (<c>"id"</c> and <c>"ID"</c>) where PowerShell's names do not, and adding the second would throw and cost the
+        /// whole reply. Each value stays reachable.
+        /// </summary>
+        private static string UniqueName(HashSet<string> used, string name)
+        {
+            if (used.Add(name)) return name;
+            for (int n = 2; ; n++)
+            {
+                string candidate = name + " (" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+                if (used.Add(candidate)) return candidate;
             }
         }
 

@@ -35,13 +35,23 @@ function Get-EmulatorStat {
     Invoke-RestMethod -Uri "$($Emulator.BaseUri)/_emulator/stats"
 }
 
-# A fault rule for the next matching request(s); -Body/-Status for Reply, -Seconds for Stall.
+# A fault rule for the next matching request(s); -Body/-Status for Reply, -Seconds for Stall and Trickle; -Headers,
+# -BodyBase64 (bytes that are not UTF-8 text) and -ContentType for Reply; -Size for GzipBomb.
 function Add-EmulatorFault {
     param($Emulator, [string] $Method = '*', [string] $Path, [string] $Kind, [int] $Count = 1, [int] $Status = 200,
-        [string] $Body, [double] $Seconds = 1)
+        [string] $Body, [double] $Seconds = 1, [hashtable] $Headers, [string] $BodyBase64, [string] $ContentType, [long] $Size)
     $rule = @{ method = $Method; path = $Path; kind = $Kind; count = $Count; status = $Status; seconds = $Seconds }
     if ($PSBoundParameters.ContainsKey('Body')) { $rule.body = $Body }
+    if ($Headers) { $rule.headers = $Headers }
+    if ($BodyBase64) { $rule.body_base64 = $BodyBase64 }
+    if ($ContentType) { $rule.content_type = $ContentType }
+    if ($Size) { $rule.size = $Size }
     $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/_emulator/faults" -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
+}
+
+function Clear-EmulatorFault {
+    param($Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.BaseUri)/_emulator/faults"
 }
 
 function ConvertTo-TestSecret {

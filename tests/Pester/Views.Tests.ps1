@@ -68,6 +68,20 @@ Describe 'Default views' {
         }
     }
 
+    It 'shows every date of every view one way: yyyy-MM-dd HH:mm in UTC, marked Z' {
+        # The guild table, invites and stamp packs used to show three formats (issue 21); the full value stays on the object.
+        foreach ($type in 'ChatPS.Tomon.Models.TomonGuild', 'ChatPS.Tomon.Models.TomonInvite', 'ChatPS.Tomon.Models.TomonStampPackEntry') {
+            $object = $script:Samples[$type]
+            $dates = @($object.PSObject.Properties | Where-Object { $_.Value -is [DateTimeOffset] })
+            $dates | Should -Not -BeNullOrEmpty -Because "$type has a date to show"
+            $text = $object | Out-String -Width 80
+            foreach ($date in $dates) {
+                $text | Should -Match ([regex]::Escape($date.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", [cultureinfo]::InvariantCulture))) -Because "$type shows $($date.Name)"
+            }
+            $text | Should -Not -Match '\d{2}/\d{2}/\d{4}|[+-]\d\d:\d\d\b' -Because "$type shows no culture-dependent date or offset"
+        }
+    }
+
     It 'has no always-empty column first in the guild table' {
         $lines = @(Get-TomonGuild | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
         $lines[0].Trim() | Should -Match '^Id\s+Name'

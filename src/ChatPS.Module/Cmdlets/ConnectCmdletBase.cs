@@ -45,6 +45,14 @@ namespace ChatPS.Module.Cmdlets
         [Parameter]
         public string? AcceptLanguage { get; set; }
 
+        /// <summary>
+        /// The largest reply read, in bytes, after decompression (default 16 MiB): a larger one fails with
+        /// <c>ChatPS.*.ResponseTooLarge</c> instead of filling the session's memory.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1024, int.MaxValue)]
+        public long MaximumResponseSize { get; set; }
+
         /// <summary>Allows sending the token over plain http:// to a host other than this machine.</summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
@@ -72,6 +80,7 @@ namespace ChatPS.Module.Cmdlets
             // $PSUICulture: the UI culture of the pipeline thread this runs on.
             UICulture = CultureInfo.CurrentUICulture,
             AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+            MaximumResponseSize = Given(nameof(MaximumResponseSize)) ? MaximumResponseSize : (long?)null,
         };
 
         private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);

@@ -64,6 +64,9 @@ namespace ChatPS.Automation
             return uiCulture is null || string.IsNullOrEmpty(uiCulture.Name) ? null : uiCulture.Name;
         }
 
+        /// <summary>The largest reply body read, in bytes; null keeps the default (16 MiB, <see cref="ConnectionOptions.DefaultMaximumResponseSize"/>).</summary>
+        public long? MaximumResponseSize { get; set; }
+
         /// <summary>Allows tokens over plain http:// to a remote host.</summary>
         public bool AllowUnencryptedAuthentication { get; set; }
 
@@ -89,6 +92,7 @@ namespace ChatPS.Automation
             if (TimeoutSec.HasValue) options.Timeout = TimeSpan.FromSeconds(TimeoutSec.Value);
             if (MaximumRetryCount.HasValue) options.MaximumRetryCount = MaximumRetryCount.Value;
             if (RetryIntervalSec.HasValue) options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec.Value);
+            if (MaximumResponseSize.HasValue) options.MaximumResponseSize = MaximumResponseSize.Value;
             options.Proxy = CreateProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials);
             options.Validate();
             return options;

@@ -80,6 +80,8 @@ namespace ChatPS.Automation
             ChatErrorKind.RateLimited => ChatErrorCategory.LimitsExceeded,
             ChatErrorKind.ServerError => ChatErrorCategory.ResourceUnavailable,
             ChatErrorKind.InvalidResponse => ChatErrorCategory.InvalidResult,
+            // A limit the user can raise (-MaximumResponseSize), as a rate limit is one they can wait out.
+            ChatErrorKind.ResponseTooLarge => ChatErrorCategory.LimitsExceeded,
             ChatErrorKind.Connection => ChatErrorCategory.ConnectionError,
             ChatErrorKind.Timeout => ChatErrorCategory.OperationTimeout,
             ChatErrorKind.ProxyAuthentication => ChatErrorCategory.AuthenticationError,

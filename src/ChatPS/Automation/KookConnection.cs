@@ -30,11 +30,37 @@ namespace ChatPS.Automation
         /// <summary>Bot or OAuth token.</summary>
         public KookTokenType TokenType => Client.TokenType;
 
-        /// <summary>The account the token belongs to (null with <c>-SkipValidation</c>), read from the token check's reply when first asked for.</summary>
-        /// <exception cref="Http.ChatResponseFormatException">That reply's user does not have a user's shape.</exception>
-        public KookUser? User => _user?.Value;
+        /// <summary>
+        /// The account the token belongs to, read from the token check's reply when first asked for: null with
+        /// <c>-SkipValidation</c>, and null when a field of that reply cannot be read (<see cref="UserError"/> says why).
+        /// </summary>
+        /// <remarks>
+        /// Never throws: PowerShell reads this (through <see cref="ToString"/>) while binding <c>-Connection</c>, so a
+        /// bad field in the service's reply would otherwise fail every later command that names the connection, and
+        /// blame the caller's argument for it. The token check itself passed, and the connection works.
+        /// </remarks>
+        public KookUser? User
+        {
+            get
+            {
+                if (_user is null) return null;
+                try
+                {
+                    return _user.Value;
+                }
+                catch (Http.ChatApiException ex)
+                {
+                    // Lazy caches the exception: every read answers the same, at no further cost.
+                    UserError = ex.Message;
+                    return null;
+                }
+            }
+        }
 
-        /// <summary>The account's <c>name#1234</c>, or null if not validated.</summary>
+        /// <summary>Why <see cref="User"/> is null although the connection was validated: the reply's user could not be read.</summary>
+        public string? UserError { get; private set; }
+
+        /// <summary>The account's <c>name#1234</c>, or null if not validated (or its reply could not be read).</summary>
         public string? UserName => User?.FullName;
 
         /// <summary>When the connection was made.</summary>
@@ -46,7 +72,8 @@ namespace ChatPS.Automation
         internal KookClient Client { get; }
 
         /// <summary>Describes the connection without secrets.</summary>
-        public override string ToString() => "KOOK " + (UserName ?? "(not validated)") + " at " + BaseUri;
+        public override string ToString() =>
+            "KOOK " + (UserName ?? (UserError != null ? "(user unreadable)" : "(not validated)")) + " at " + BaseUri;
 
         /// <summary>Closes the connection's pooled HTTP connections.</summary>
         public void Dispose()

@@ -24,15 +24,15 @@ namespace ChatPS.Http
             RateLimitState? rateLimit = null,
             int attempts = 1,
             Exception? innerException = null)
-            : base(Compose(platform, kind, method, path, statusCode, apiCode, apiMessage, attempts), innerException)
+            : base(Compose(platform, kind, method, path, statusCode, apiCode, Shorten(apiMessage), attempts), innerException)
         {
             Platform = platform;
             Kind = kind;
             Method = method ?? throw new ArgumentNullException(nameof(method));
             Path = path ?? string.Empty;
             StatusCode = statusCode;
-            ApiCode = apiCode;
-            ApiMessage = apiMessage;
+            ApiCode = Shorten(apiCode, 100);
+            ApiMessage = Shorten(apiMessage);
             RateLimit = rateLimit;
             Attempts = attempts;
         }
@@ -55,7 +55,7 @@ namespace ChatPS.Http
         /// <summary>The platform's error code (KOOK's <c>code</c>, Tomon's <c>code</c> when present).</summary>
         public string? ApiCode { get; }
 
-        /// <summary>The platform's error message, with any secret removed.</summary>
+        /// <summary>The platform's error message, with any secret removed, shortened to <see cref="MaximumMessageLength"/> characters.</summary>
         public string? ApiMessage { get; }
 
         /// <summary>Rate-limit state reported on the failing response, if any.</summary>
@@ -68,8 +68,10 @@ namespace ChatPS.Http
         /// A stable identifier for this failure: <c>ChatPS.Kook.40000</c> for a KOOK error code (KOOK's codes
         /// are its error vocabulary, and often arrive with HTTP 200), <c>ChatPS.Tomon.Http422</c> for an HTTP
         /// status (Tomon's vocabulary; its optional body codes are in <see cref="ApiCode"/>), or
-        /// <c>ChatPS.Kook.Timeout</c> / <c>.Connection</c> / <c>.InvalidResponse</c> when no status applies. Failures of
-        /// the network between (a proxy, TLS) have their own platform-free ids.
+        /// <c>ChatPS.Kook.Timeout</c> / <c>.Connection</c> / <c>.InvalidResponse</c> / <c>.ResponseTooLarge</c> when no status
+        /// applies (or, for the last two, whatever the status was), and <c>ChatPS.Kook.RateLimited</c> for a call refused
+        /// before it was sent because the rate limit opens after the retry budget. Failures of the network between (a
+        /// proxy, TLS) have their own platform-free ids.
         /// </summary>
         public virtual string ErrorId
         {
@@ -77,10 +79,25 @@ namespace ChatPS.Http
             {
                 string prefix = "ChatPS." + Platform.ToString() + ".";
                 if (Platform == ChatPlatform.Kook && !string.IsNullOrEmpty(ApiCode)) return prefix + ApiCode;
-                if (Kind == ChatErrorKind.InvalidResponse) return prefix + Kind.ToString();
+                if (Kind == ChatErrorKind.InvalidResponse || Kind == ChatErrorKind.ResponseTooLarge) return prefix + Kind.ToString();
                 if (StatusCode.HasValue) return prefix + "Http" + StatusCode.Value.ToString(CultureInfo.InvariantCulture);
                 return prefix + Kind.ToString();
             }
+        }
+
+        /// <summary>
+        /// The most of a service's message kept, in characters: a service (or a gateway in front of it) can send a
+        /// message of megabytes, and an error record holding it would flood a log and the session's memory.
+        /// </summary>
+        public const int MaximumMessageLength = 1000;
+
+        /// <summary><paramref name="text"/> cut to <paramref name="max"/> characters with an ellipsis, or as it is.</summary>
+        internal static string? Shorten(string? text, int max = MaximumMessageLength)
+        {
+            if (text is null || text.Length <= max) return text;
+            // Never split a surrogate pair: half of one is not text.
+            int cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+            return text.Substring(0, cut) + "\u2026 (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
         }
 
         private static string Compose(ChatPlatform platform, ChatErrorKind kind, HttpMethod method, string path, int? status, string? code, string? message, int attempts)
@@ -120,6 +137,7 @@ namespace ChatPS.Http
             ChatErrorKind.RateLimited => "rate limited",
             ChatErrorKind.ServerError => "server error",
             ChatErrorKind.InvalidResponse => "the response could not be read",
+            ChatErrorKind.ResponseTooLarge => "the response is too large",
             ChatErrorKind.Connection => "connection failed",
             ChatErrorKind.Timeout => "timed out",
             ChatErrorKind.ProxyAuthentication => "proxy authentication required",

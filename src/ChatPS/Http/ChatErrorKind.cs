@@ -33,6 +33,12 @@ namespace ChatPS.Http
         /// <summary>The reply could not be understood (not JSON, truncated, wrong shape).</summary>
         InvalidResponse,
 
+        /// <summary>
+        /// The reply is larger than <see cref="ConnectionOptions.MaximumResponseSize"/> (after decompression) and was not
+        /// read to its end.
+        /// </summary>
+        ResponseTooLarge,
+
         /// <summary>The server could not be reached or the connection broke.</summary>
         Connection,
 

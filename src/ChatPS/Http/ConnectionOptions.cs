@@ -22,6 +22,18 @@ namespace ChatPS.Http
         /// <summary>Upper bound on the total time spent on one call across attempts and waits. Default 5 minutes.</summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>The largest response body read, after decompression, in bytes: <see cref="DefaultMaximumResponseSize"/> by default.</summary>
+        /// <remarks>
+        /// The largest real reply either service sends is a Tomon list (guilds, stamp packs) of a few hundred kilobytes;
+        /// 16 MiB is far above that, and far below what would hurt a PowerShell session (a reply is held whole, then as
+        /// objects several times its size). A reply over the cap, such as a decompression bomb or a runaway list, is
+        /// not read further: the call fails with <see cref="ChatErrorKind.ResponseTooLarge"/>.
+        /// </remarks>
+        public long MaximumResponseSize { get; set; } = DefaultMaximumResponseSize;
+
+        /// <summary>16 MiB: see <see cref="MaximumResponseSize"/>.</summary>
+        public const long DefaultMaximumResponseSize = 16L * 1024 * 1024;
+
         /// <summary>Value of the <c>Accept-Language</c> header (e.g. <c>en-US</c>); KOOK localises messages by it.</summary>
         public string? AcceptLanguage { get; set; }
 
@@ -50,6 +62,9 @@ namespace ChatPS.Http
                 throw new ArgumentOutOfRangeException(nameof(MaximumRetryCount), MaximumRetryCount, "The retry count must be between 0 and 100.");
             if (RetryInterval < TimeSpan.Zero)
                 throw new ArgumentOutOfRangeException(nameof(RetryInterval), RetryInterval, "The retry interval cannot be negative.");
+            // A byte[] holds at most 2 GiB; the body is read into one.
+            if (MaximumResponseSize < 1024 || MaximumResponseSize > int.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(MaximumResponseSize), MaximumResponseSize, "The maximum response size must be between 1 KiB and 2 GiB.");
             if (RetryBudget <= TimeSpan.Zero)
                 throw new ArgumentOutOfRangeException(nameof(RetryBudget), RetryBudget, "The retry budget must be positive.");
         }

@@ -11,6 +11,25 @@ namespace ChatPS.Http
     public static class HttpDiagnostics
     {
         private static readonly AsyncLocal<Action<HttpLogEntry>?> Current = new AsyncLocal<Action<HttpLogEntry>?>();
+        private static readonly AsyncLocal<Action<HttpLogEntry>?> LongWaits = new AsyncLocal<Action<HttpLogEntry>?>();
+
+        /// <summary>
+        /// A rate-limit wait at least this long is also sent to <see cref="ListenForLongWaits"/> listeners, whether or not
+        /// anyone reads the verbose lines: a person at a prompt notices a few seconds of silence, and a scheduled task's
+        /// log should say why it stalled.
+        /// </summary>
+        public static readonly TimeSpan LongWait = TimeSpan.FromSeconds(5);
+
+        /// <summary>Sends the rate-limit waits of at least <see cref="LongWait"/> made inside the returned scope to <paramref name="sink"/>.</summary>
+        public static IDisposable ListenForLongWaits(Action<HttpLogEntry> sink)
+        {
+            if (sink is null) throw new ArgumentNullException(nameof(sink));
+            var previous = LongWaits.Value;
+            LongWaits.Value = previous is null ? sink : previous + sink;
+            return new Scope(LongWaits, previous);
+        }
+
+        internal static void WriteLongWait(HttpLogEntry entry) => LongWaits.Value?.Invoke(entry);
 
         /// <summary>Sends the HTTP log lines of calls made inside the returned scope to <paramref name="sink"/>.</summary>
         public static IDisposable Listen(Action<HttpLogEntry> sink)
@@ -18,7 +37,7 @@ namespace ChatPS.Http
             if (sink is null) throw new ArgumentNullException(nameof(sink));
             var previous = Current.Value;
             Current.Value = previous is null ? sink : previous + sink;
-            return new Scope(previous);
+            return new Scope(Current, previous);
         }
 
         /// <summary>True when a line written now would reach someone (so building it is worth the work).</summary>
@@ -32,16 +51,21 @@ namespace ChatPS.Http
 
         private sealed class Scope : IDisposable
         {
+            private readonly AsyncLocal<Action<HttpLogEntry>?> _slot;
             private readonly Action<HttpLogEntry>? _previous;
             private bool _disposed;
 
-            public Scope(Action<HttpLogEntry>? previous) => _previous = previous;
+            public Scope(AsyncLocal<Action<HttpLogEntry>?> slot, Action<HttpLogEntry>? previous)
+            {
+                _slot = slot;
+                _previous = previous;
+            }
 
             public void Dispose()
             {
                 if (_disposed) return;
                 _disposed = true;
-                Current.Value = _previous;
+                _slot.Value = _previous;
             }
         }
     }

@@ -109,7 +109,7 @@ namespace ChatPS.Http
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var lease = await _limiter.AcquireAsync(route, (wait, why) => Log(request, null, wait, null, attempt, $"waiting {wait.TotalSeconds:0.###}s for {why}"), cancellationToken).ConfigureAwait(false);
+                using var lease = await AcquireAsync(request, route, attempt, started, cancellationToken).ConfigureAwait(false);
 
                 long attemptStarted = Stopwatch.GetTimestamp();
                 AttemptOutcome outcome;
@@ -123,11 +123,12 @@ namespace ChatPS.Http
                     try
                     {
                         using var response = await SendFollowingRedirectsAsync(message, request, attemptCts.Token).ConfigureAwait(false);
-                        byte[] body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                        var elapsed = Elapsed(attemptStarted);
                         var state = RateLimitState.FromHeaders(response.Headers, DateTimeOffset.UtcNow);
                         int status = (int)response.StatusCode;
+                        // The headers are the limiter's news; a body that then fails to arrive does not change it.
                         lease.Complete(state, rejected: status == 429);
+                        byte[] body = await ReadBodyAsync(response, request, status, state, attempt, attemptCts.Token).ConfigureAwait(false);
+                        var elapsed = Elapsed(attemptStarted);
                         var result = new ApiResponse(request, status, response.Headers, response.Content?.Headers.ContentType?.MediaType, body, state, attempt, elapsed);
                         if (result.IsSuccess)
                         {
@@ -148,11 +149,15 @@ namespace ChatPS.Http
                             continue;
 
                         Log(request, status, elapsed, state, attempt, error.Message is null ? null : Redact(error.Message, request));
-                        throw new ChatApiException(Platform, error.Kind, request.Method, request.Path, status, error.Code,
+                        // A status nothing classifies (1xx, a 3xx without a Location to follow) is no answer the client can use.
+                        throw new ChatApiException(Platform, error.Kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidResponse : error.Kind,
+                            request.Method, request.Path, status, error.Code,
                             error.Message is null ? null : Redact(error.Message, request), state, attempt);
                     }
-                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    catch (Exception ex) when (!(ex is ChatApiException) && !cancellationToken.IsCancellationRequested &&
+                                               (ex is OperationCanceledException || attemptCts.IsCancellationRequested))
                     {
+                        // The attempt's timeout: a cancelled read may also surface as the stream's own failure.
                         outcome = AttemptOutcome.Timeout;
                         failure = ex;
                     }
@@ -199,6 +204,60 @@ namespace ChatPS.Http
             return true;
         }
 
+        /// <summary>
+        /// Waits for the rate limit, within what is left of the retry budget: a bucket that opens later than that
+        /// (a 429 or <c>Remaining: 0</c> with a reset of hours) fails the call now, saying when it opens, rather than
+        /// holding a script for a day. A wait longer than <see cref="HttpDiagnostics.LongWait"/> is also announced
+        /// outside the verbose stream, so an unattended script's log says why it stalled.
+        /// </summary>
+        private async Task<RateLimiter.Lease> AcquireAsync(ApiRequest request, string route, int attempt, long started, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _limiter.AcquireAsync(route, (wait, why) =>
+                {
+                    string note = $"waiting {wait.TotalSeconds:0.###}s for {why}";
+                    Log(request, null, wait, null, attempt, note);
+                    if (wait >= HttpDiagnostics.LongWait)
+                        HttpDiagnostics.WriteLongWait(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery, request), null, wait, null, attempt,
+                            $"{note}, until {(DateTimeOffset.UtcNow + wait).ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}"));
+                }, Max(TimeSpan.Zero, _options.RetryBudget - Elapsed(started)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RateLimitWaitTooLongException ex)
+            {
+                string opens = ex.OpensAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                string note = $"not sent: the {ex.Reason} opens at {opens}, in {ex.Wait.TotalSeconds:0}s, past the retry budget ({_options.RetryBudget.TotalSeconds:0}s)";
+                Log(request, null, TimeSpan.Zero, null, attempt, note);
+                throw new ChatApiException(Platform, ChatErrorKind.RateLimited, request.Method, request.Path, null, null, note, null, attempt - 1);
+            }
+        }
+
+        /// <summary>
+        /// Reads the body, decompressed, up to <see cref="ConnectionOptions.MaximumResponseSize"/>: a reply over it
+        /// (a decompression bomb, a runaway list) is not read further, and one whose compression is broken is a reply
+        /// that cannot be read, not a broken connection to retry.
+        /// </summary>
+        private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, ApiRequest request, int status, RateLimitState state, int attempt, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await BoundedBody.ReadAsync(response.Content, _options.MaximumResponseSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BoundedBody.TooLargeException ex)
+            {
+                throw new ChatApiException(Platform, ChatErrorKind.ResponseTooLarge, request.Method, request.Path, status, null,
+                    $"the reply is larger than {_options.MaximumResponseSize} bytes{ex.Describe()} and was not read further (raise -MaximumResponseSize if it is expected)",
+                    state, attempt);
+            }
+            catch (InvalidDataException ex)
+            {
+                string encoding = string.Join(", ", response.Content?.Headers.ContentEncoding ?? (System.Collections.Generic.IEnumerable<string>)Array.Empty<string>());
+                throw new ChatApiException(Platform, ChatErrorKind.InvalidResponse, request.Method, request.Path, status, null,
+                    Redact($"the body could not be decompressed{(encoding.Length > 0 ? " (Content-Encoding: " + encoding + ")" : string.Empty)}: {ex.Message}", request),
+                    state, attempt, ex);
+            }
+        }
+
         private const int MaxRedirects = 5;
 
         /// <summary>
@@ -212,14 +271,26 @@ namespace ChatPS.Http
             for (int hop = 0; ; hop++)
             {
                 _proxyAuth?.Prepare(message);
-                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                // Headers only: the body is read by the caller, within the size cap.
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 var location = response.Headers.Location;
                 bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-                if (!redirect || location is null || hop >= MaxRedirects) return response;
+                if (!redirect || location is null) return response;
 
                 var target = location.IsAbsoluteUri ? location : new Uri(message.RequestUri!, location);
-                if (message.RequestUri!.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps) return response;
+                string? refusal =
+                    hop >= MaxRedirects ? $"more than {MaxRedirects} redirects (a redirect loop?)"
+                    : target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp ? $"a redirect to a '{target.Scheme}:' address (only http and https are followed)"
+                    : message.RequestUri!.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps ? "a redirect from https to plain http"
+                    : null;
+                if (refusal != null)
+                {
+                    response.Dispose();
+                    if (!ReferenceEquals(message, first)) message.Dispose();
+                    throw new ChatApiException(Platform, ChatErrorKind.InvalidResponse, request.Method, request.Path, status, null,
+                        Redact("refused " + refusal + ": " + ChatApiException.Shorten(target.GetLeftPart(UriPartial.Path), 200), request));
+                }
 
                 // 307/308 repeat the request as it was; the others become a GET without a body (as browsers and HttpClient do).
                 bool keepMethod = status == 307 || status == 308 || message.Method == HttpMethod.Get || message.Method == HttpMethod.Head;
@@ -263,6 +334,8 @@ namespace ChatPS.Http
             HttpDiagnostics.Write(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery, request), status, elapsed, state, attempt,
                 note is null ? null : Redact(note, request)), _options.Log);
         }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         private static TimeSpan Elapsed(long since) =>
             TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - since) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));

@@ -19,8 +19,9 @@ namespace ChatPS.Http
         public ApiError(ChatErrorKind kind, string? code, string? message)
         {
             Kind = kind;
-            Code = code;
-            Message = message;
+            Code = ChatApiException.Shorten(code, 100);
+            // Shortened here too: the message also goes into a log line before it becomes an exception.
+            Message = ChatApiException.Shorten(message);
         }
 
         public ChatErrorKind Kind { get; }

@@ -37,7 +37,15 @@ namespace ChatPS.Http
         public RateLimiter(Func<DateTimeOffset>? clock = null) => _clock = clock ?? (() => DateTimeOffset.UtcNow);
 
         /// <summary>Waits until a request on <paramref name="route"/> may be sent, and reserves it. Dispose the lease after the response.</summary>
-        public async Task<Lease> AcquireAsync(string route, Action<TimeSpan, string>? onWait, CancellationToken cancellationToken)
+        public Task<Lease> AcquireAsync(string route, Action<TimeSpan, string>? onWait, CancellationToken cancellationToken) =>
+            AcquireAsync(route, onWait, Timeout.InfiniteTimeSpan, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="AcquireAsync(string, Action{TimeSpan, string}, CancellationToken)"/>, but a timed wait longer than
+        /// <paramref name="maxWait"/> (infinite: no bound) throws <see cref="RateLimitWaitTooLongException"/> instead of
+        /// waiting. A wait for another request's response is not timed: that request's own timeout bounds it.
+        /// </summary>
+        public async Task<Lease> AcquireAsync(string route, Action<TimeSpan, string>? onWait, TimeSpan maxWait, CancellationToken cancellationToken)
         {
             while (true)
             {
@@ -101,6 +109,8 @@ namespace ChatPS.Http
                 }
 
                 bool untilSignal = signal != null && delay == TimeSpan.Zero;
+                if (!untilSignal && maxWait != Timeout.InfiniteTimeSpan && delay > maxWait)
+                    throw new RateLimitWaitTooLongException(delay, reason, _clock() + delay);
                 if (!untilSignal) onWait?.Invoke(delay, reason);
                 Interlocked.Increment(ref _waiting);
                 try

@@ -37,14 +37,27 @@ namespace ChatPS.Json
         {
             try
             {
-                return JsonDocument.Parse(response.Body);
+                // JSON is UTF-8 (RFC 8259): a body that is not, anywhere, is refused here, so that no later read of a
+                // string meets a byte it cannot transcode (System.Text.Json validates strings only when they are read).
+                var payload = Payload(response.Body);
+                StrictUtf8.GetCharCount(response.Body, response.Body.Length - payload.Length, payload.Length);
+                return JsonDocument.Parse(payload);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException)
             {
                 throw new ChatResponseFormatException(platform, response.Request.Method, response.Request.Path, response.StatusCode,
                     redact(response.Snippet()), response.Attempts, ex);
             }
         }
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        /// <summary>
+        /// The body without a UTF-8 byte order mark: JSON forbids one, but a gateway or a Windows-made reply may add it,
+        /// and it says nothing wrong about the payload after it.
+        /// </summary>
+        internal static ReadOnlyMemory<byte> Payload(byte[] body) =>
+            body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? new ReadOnlyMemory<byte>(body, 3, body.Length - 3) : body;
 
         /// <summary>
         /// Reads <typeparamref name="T"/> straight from <paramref name="body"/> in one pass, without building a document
@@ -56,7 +69,7 @@ namespace ChatPS.Json
             if (body.Length == 0) return false;
             try
             {
-                var result = JsonSerializer.Deserialize<T>(body, Options);
+                var result = JsonSerializer.Deserialize<T>(Payload(body).Span, Options);
                 if (result is null) return false;
                 value = result;
                 return true;
@@ -112,7 +125,13 @@ namespace ChatPS.Json
         }
 
         /// <summary>What System.Text.Json throws for a payload that does not fit the type (as opposed to a bug).</summary>
-        private static bool IsShapeError(Exception ex) => ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException;
+        /// <remarks>
+        /// A converter meeting a value out of its type's range (a date past the year 9999, a number past its type) may throw
+        /// one of the others: the reply's fault all the same, and never to reach a script as a raw .NET exception.
+        /// </remarks>
+        internal static bool IsShapeError(Exception ex) =>
+            ex is JsonException || ex is NotSupportedException || ex is InvalidOperationException ||
+            ex is ArgumentException || ex is FormatException || ex is OverflowException;
 
         /// <summary>Converts a JSON element to <typeparamref name="T"/>; a payload of the wrong shape becomes a <see cref="ChatResponseFormatException"/>.</summary>
         internal static T Convert<T>(JsonElement element, ApiResponse response, ChatPlatform platform, Func<string, string> redact)
@@ -128,7 +147,7 @@ namespace ChatPS.Json
             }
             catch (Exception ex) when (IsShapeError(ex))
             {
-                string text = element.GetRawText();
+                string text = JsonValues.RawText(element) ?? response.Snippet();
                 if (text.Length > 200) text = text.Substring(0, 200) + "…";
                 throw new ChatResponseFormatException(platform, response.Request.Method, response.Request.Path, response.StatusCode,
                     redact($"unexpected shape for {typeof(T).Name} ({ex.Message}): {text}"), response.Attempts, ex);

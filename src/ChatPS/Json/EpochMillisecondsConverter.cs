@@ -8,6 +8,10 @@ namespace ChatPS.Json
     /// <summary>KOOK timestamps: milliseconds since the Unix epoch, as a number or numeric string; 0 means "not set".</summary>
     public sealed class EpochMillisecondsConverter : JsonConverter<DateTimeOffset?>
     {
+        // What DateTimeOffset.FromUnixTimeMilliseconds accepts: 0001-01-01 to 9999-12-31.
+        private const long MinMilliseconds = -62135596800000;
+        private const long MaxMilliseconds = 253402300799999;
+
         /// <inheritdoc />
         public override bool HandleNull => true;
 
@@ -21,7 +25,7 @@ namespace ChatPS.Json
                     return null;
                 case JsonTokenType.Number when reader.TryGetInt64(out ms):
                     break;
-                case JsonTokenType.Number when reader.TryGetDouble(out double d):
+                case JsonTokenType.Number when reader.TryGetDouble(out double d) && d >= MinMilliseconds && d <= MaxMilliseconds:
                     ms = (long)d;
                     break;
                 case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out ms):
@@ -32,6 +36,8 @@ namespace ChatPS.Json
                     throw new JsonException($"Expected epoch milliseconds, found {reader.TokenType}.");
             }
             if (ms <= 0) return null;
+            // Microseconds, or any number past the year 9999, is not a KOOK time: a reply that cannot be read.
+            if (ms > MaxMilliseconds) throw new JsonException($"{ms} is not a time in epoch milliseconds (after the year 9999).");
             return DateTimeOffset.FromUnixTimeMilliseconds(ms);
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -7,6 +8,36 @@ namespace ChatPS.Json
     public static class JsonValues
     {
         /// <summary>
+        /// A JSON string's text. An escaped lone surrogate (<c>"\ud800"</c>), valid JSON that .NET strings cannot hold as
+        /// text System.Text.Json will hand out, is kept as its escape, as written: a reply is not lost over one character.
+        /// </summary>
+        public static string? StringOf(JsonElement element)
+        {
+            try
+            {
+                return element.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                string? raw = RawText(element);
+                return raw != null && raw.Length >= 2 ? raw.Substring(1, raw.Length - 2) : raw;
+            }
+        }
+
+        /// <summary>The element's JSON text, or null when it cannot be transcoded.</summary>
+        public static string? RawText(JsonElement element)
+        {
+            try
+            {
+                return element.GetRawText();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
         /// string, long (or decimal/double when not integral), bool, null, object?[] for arrays and
         /// <see cref="Dictionary{TKey,TValue}"/> (insertion-ordered) for objects.
         /// </summary>
@@ -15,7 +46,7 @@ namespace ChatPS.Json
             switch (element.ValueKind)
             {
                 case JsonValueKind.String:
-                    return element.GetString();
+                    return StringOf(element);
                 case JsonValueKind.Number:
                     if (element.TryGetInt64(out long l)) return l;
                     if (element.TryGetDecimal(out decimal m)) return m;
@@ -30,7 +61,22 @@ namespace ChatPS.Json
                     return list.ToArray();
                 case JsonValueKind.Object:
                     var map = new Dictionary<string, object?>();
-                    foreach (var property in element.EnumerateObject()) map[property.Name] = ToPlain(property.Value);
+                    int index = 0;
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        // A name System.Text.Json cannot turn into a string (a lone surrogate) keeps its value under a stand-in.
+                        string name;
+                        try
+                        {
+                            name = property.Name;
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            name = "(unreadable name " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+                        }
+                        map[name] = ToPlain(property.Value);
+                        index++;
+                    }
                     return map;
                 default:
                     return null;

@@ -77,7 +77,7 @@ namespace ChatPS.Kook
 
                 if (code != 0)
                 {
-                    string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                    string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? JsonValues.StringOf(m) : null;
                     var kind = KookProtocol.KindOfCode(code);
                     throw new ChatApiException(ChatPlatform.Kook, kind == ChatErrorKind.Unknown ? ChatErrorKind.InvalidArgument : kind,
                         request.Method, request.Path, response.StatusCode, code.ToString(CultureInfo.InvariantCulture),
@@ -86,6 +86,13 @@ namespace ChatPS.Kook
 
                 data = root.TryGetProperty("data", out var d) ? d : default;
                 return document;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A name System.Text.Json cannot decode (a lone surrogate) met while looking up "code" or "data".
+                document.Dispose();
+                throw new ChatResponseFormatException(ChatPlatform.Kook, request.Method, request.Path, response.StatusCode,
+                    _pipeline.Redact(response.Snippet(), request), response.Attempts, ex);
             }
             catch
             {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.Json;
 using ChatPS.Http;
+using ChatPS.Json;
 
 namespace ChatPS.Kook
 {
@@ -49,10 +50,10 @@ namespace ChatPS.Kook
                 var root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement)) return false;
                 if (!TryGetCode(codeElement, out code)) return false;
-                if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
+                if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = JsonValues.StringOf(m);
                 return true;
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
             {
                 return false;
             }
@@ -64,7 +65,7 @@ namespace ChatPS.Kook
             return element.ValueKind switch
             {
                 JsonValueKind.Number => element.TryGetInt64(out code),
-                JsonValueKind.String => long.TryParse(element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out code),
+                JsonValueKind.String => long.TryParse(JsonValues.StringOf(element), NumberStyles.Integer, CultureInfo.InvariantCulture, out code),
                 _ => false,
             };
         }

@@ -26,12 +26,23 @@ namespace ChatPS.Tomon
         }
 
         /// <summary>Sends the request and returns the body as JSON (default for an empty body, as after 204).</summary>
-        public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        public async Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+            (await SendForReplyAsync(request, cancellationToken).ConfigureAwait(false)).Body;
+
+        /// <summary>Sends the request and returns the body as JSON with the response it came in, for <see cref="Convert{T}"/>.</summary>
+        public async Task<(JsonElement Body, ApiResponse Response)> SendForReplyAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             var response = await Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.Body.Length == 0) return default;
+            if (response.Body.Length == 0) return (default, response);
             using var document = ChatJson.Parse(response, ChatPlatform.Tomon, text => Pipeline.Redact(text, request));
-            return document.RootElement.Clone();
+            return (document.RootElement.Clone(), response);
         }
+
+        /// <summary>
+        /// Converts part of a reply to <typeparamref name="T"/>; a part of the wrong shape (a field of another type, a
+        /// number out of range) becomes the same <see cref="ChatResponseFormatException"/> the typed calls give.
+        /// </summary>
+        public T Convert<T>(JsonElement element, ApiResponse response) =>
+            ChatJson.Convert<T>(element, response, ChatPlatform.Tomon, text => Pipeline.Redact(text, response.Request));
     }
 }

@@ -101,6 +101,19 @@ namespace ChatPS.Tomon
         /// <summary>Closes the pooled connections.</summary>
         public void Dispose() => _connection.Pipeline.Dispose();
 
+        private static bool HasId(JsonElement reply)
+        {
+            try
+            {
+                return reply.TryGetProperty("id", out _);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name that cannot be decoded: the conversion reports the reply as unreadable.
+                return true;
+            }
+        }
+
         private static async Task<(ApiToken Token, TomonUser? User)> LoginAsync(TomonApiConnection connection, TomonSignIn signIn, CancellationToken cancellationToken)
         {
             var secret = signIn.Secret;
@@ -114,20 +127,37 @@ namespace ChatPS.Tomon
                     w.WriteString("password", secret.Reveal());
                 });
 
-            var reply = await connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (reply.ValueKind != JsonValueKind.Object || !reply.TryGetProperty("token", out var tokenElement) ||
-                tokenElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(tokenElement.GetString()))
-                throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, 200, null,
-                    "the sign-in reply carries no token");
+            var (reply, response) = await connection.SendForReplyAsync(request, cancellationToken).ConfigureAwait(false);
+            JsonElement tokenElement = default;
+            try
+            {
+                // Looking a name up decodes the names before it: one holding a lone surrogate makes that throw.
+                if (reply.ValueKind == JsonValueKind.Object) reply.TryGetProperty("token", out tokenElement);
+            }
+            catch (InvalidOperationException)
+            {
+                tokenElement = default;
+            }
+            if (tokenElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(JsonValues.StringOf(tokenElement)))
+                throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, response.StatusCode, null,
+                    "the sign-in reply carries no token", null, response.Attempts);
 
             // The contract does not describe /auth/login; live Tomon (and its official SDKs) answer one flat object, the
             // user's own fields plus "token" (a JWT unlike the bot token), not {token, user}. So the user is read from the
             // reply itself and signing in needs no second call to /users/@me.
-            var token = ApiToken.FromPlainText(tokenElement.GetString()!);
+            // A SecureString holds at most 65,536 characters; a real session token (a JWT) is a few hundred.
+            if (JsonValues.StringOf(tokenElement)!.Length > 65536)
+                throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, response.StatusCode, null,
+                    "the sign-in reply's token is too long to be one", null, response.Attempts);
+            var token = ApiToken.FromPlainText(JsonValues.StringOf(tokenElement)!);
+            // An error about the reply quotes the start of it, where the new session token is: redacted like the others.
+            request.Secrets.Add(token);
             TomonUser? user = null;
-            if (reply.TryGetProperty("id", out _))
+            if (HasId(reply))
             {
-                user = reply.Deserialize<TomonUser>(ChatJson.Options);
+                // Through the same guard as Get-TomonUser: a field of an unexpected type is the reply's fault, reported as
+                // ChatPS.Tomon.InvalidResponse, never a raw JsonException (ids as numbers are read, as Tomon's SDKs do).
+                user = connection.Convert<TomonUser>(reply, response);
                 // The session token must not ride along in the user object, where a script could print it.
                 user?.AdditionalProperties?.Remove("token");
                 if (user?.AdditionalProperties?.Count == 0) user.AdditionalProperties = null;

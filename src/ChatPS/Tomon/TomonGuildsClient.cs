@@ -42,9 +42,9 @@ namespace ChatPS.Tomon
                     ["positions"] = list.Select(p => new Dictionary<string, object> { ["id"] = p.Id, ["position"] = p.Position }).ToArray(),
                 }),
             };
-            var reply = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var (reply, response) = await _connection.SendForReplyAsync(request, cancellationToken).ConfigureAwait(false);
             if (reply.ValueKind == JsonValueKind.Array)
-                return reply.Deserialize<TomonGuild[]>(ChatJson.Options) ?? Array.Empty<TomonGuild>();
+                return _connection.Convert<TomonGuild[]>(reply, response);
             return await ListCoreAsync(cancellationToken).ConfigureAwait(false);
         }
 

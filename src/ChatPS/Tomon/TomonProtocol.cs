@@ -1,7 +1,9 @@
+using System;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
 using ChatPS.Http;
+using ChatPS.Json;
 
 namespace ChatPS.Tomon
 {
@@ -31,12 +33,12 @@ namespace ChatPS.Tomon
                     var root = doc.RootElement;
                     if (root.ValueKind == JsonValueKind.Object)
                     {
-                        if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
+                        if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = JsonValues.StringOf(m);
                         if (root.TryGetProperty("code", out var c))
-                            code = c.ValueKind == JsonValueKind.Number ? c.GetRawText() : c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                            code = c.ValueKind == JsonValueKind.Number ? c.GetRawText() : c.ValueKind == JsonValueKind.String ? JsonValues.StringOf(c) : null;
                     }
                 }
-                catch (JsonException)
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
                 {
                     message = "the response is not JSON: \"" + response.Snippet() + "\"";
                 }

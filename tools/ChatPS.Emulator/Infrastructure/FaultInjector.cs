@@ -76,7 +76,34 @@ internal static class FaultInjector
                 break;
             case FaultKind.Reply:
                 response.StatusCode = rule.Status;
-                await WriteAsync(response, "application/json", rule.Body ?? string.Empty);
+                AddHeaders(response, rule);
+                await WriteBytesAsync(response, rule.ContentType ?? "application/json; charset=utf-8", BodyOf(rule));
+                break;
+            case FaultKind.GzipBomb:
+                response.StatusCode = 200;
+                response.ContentType = "application/json; charset=utf-8";
+                response.Headers.ContentEncoding = "gzip";
+                await response.Body.WriteAsync(GzipBomb.Of(rule.Size), context.RequestAborted);
+                break;
+            case FaultKind.Trickle:
+                response.StatusCode = rule.Status;
+                AddHeaders(response, rule);
+                var bytes = BodyOf(rule);
+                response.ContentType = rule.ContentType ?? "application/json; charset=utf-8";
+                response.ContentLength = bytes.Length;
+                try
+                {
+                    foreach (byte b in bytes)
+                    {
+                        await response.Body.WriteAsync(new[] { b }, context.RequestAborted);
+                        await response.Body.FlushAsync(context.RequestAborted);
+                        await Task.Delay(TimeSpan.FromSeconds(rule.Seconds), context.RequestAborted);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, which is what a trickle is for.
+                }
                 break;
             case FaultKind.Stall:
                 try
@@ -91,6 +118,22 @@ internal static class FaultInjector
                 await WriteAsync(response, "application/json", "{\"code\":504,\"message\":\"stalled (injected)\",\"data\":{}}");
                 break;
         }
+    }
+
+    private static byte[] BodyOf(FaultRule rule) =>
+        rule.BodyBase64 != null ? Convert.FromBase64String(rule.BodyBase64) : Encoding.UTF8.GetBytes(rule.Body ?? string.Empty);
+
+    private static void AddHeaders(HttpResponse response, FaultRule rule)
+    {
+        if (rule.Headers is null) return;
+        foreach (var (name, value) in rule.Headers) response.Headers[name] = value;
+    }
+
+    private static Task WriteBytesAsync(HttpResponse response, string contentType, byte[] bytes)
+    {
+        response.ContentType = contentType;
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes).AsTask();
     }
 
     private static bool IsTomon(HttpContext context) => context.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase);

@@ -48,6 +48,18 @@ public enum FaultKind
     /// <c>{"code":403,"message":"你没有权限进行此操作","data":{"name":"Forbidden","status":403}}</c> (localised), Tomon paths <c>{"message"}</c>.
     /// </summary>
     Forbidden,
+
+    /// <summary>
+    /// HTTP 200 with <c>Content-Encoding: gzip</c> whose body inflates to <see cref="FaultRule.Size"/> bytes (1 GiB by
+    /// default) of a JSON string: a decompression bomb, about a thousandth of that on the wire.
+    /// </summary>
+    GzipBomb,
+
+    /// <summary>
+    /// <see cref="FaultRule.Status"/> with <see cref="FaultRule.Body"/> (Content-Length announced up front), sent one byte
+    /// every <see cref="FaultRule.Seconds"/>: a reply that never finishes within a timeout.
+    /// </summary>
+    Trickle,
 }
 
 /// <summary>A rule: the next <see cref="Count"/> requests matching method and path get <see cref="Kind"/>.</summary>
@@ -73,6 +85,25 @@ public sealed class FaultRule
 
     /// <summary>The body a <see cref="FaultKind.Reply"/> answers with.</summary>
     public string? Body { get; set; }
+
+    /// <summary>
+    /// For <see cref="FaultKind.Reply"/>: the body as base64, for bytes that are not UTF-8 text (invalid UTF-8, a gzip
+    /// body). Takes precedence over <see cref="Body"/>.
+    /// </summary>
+    public string? BodyBase64 { get; set; }
+
+    /// <summary>For <see cref="FaultKind.Reply"/>: the content type (default <c>application/json; charset=utf-8</c>).</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>
+    /// For <see cref="FaultKind.Reply"/> and <see cref="FaultKind.Trickle"/>: response headers to add as given
+    /// (<c>X-Rate-Limit-Reset</c>, <c>Content-Encoding</c>, <c>Location</c>…), so any reply a service or a gateway
+    /// could send can be replayed.
+    /// </summary>
+    public Dictionary<string, string>? Headers { get; set; }
+
+    /// <summary>For <see cref="FaultKind.GzipBomb"/>: how many bytes the body inflates to.</summary>
+    public long Size { get; set; } = 1L << 30;
 
     /// <summary>Seconds for <c>Retry-After</c> / <c>X-Rate-Limit-Reset</c> (503, 429), or the stall time.</summary>
     public double Seconds { get; set; } = 1;

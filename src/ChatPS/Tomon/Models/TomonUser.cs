@@ -7,7 +7,8 @@ namespace ChatPS.Tomon.Models
     /// <summary>A Tomon user: the signed-in profile (<c>GET /users/@me</c>), DM recipients and invited users.</summary>
     public sealed class TomonUser : ApiModel
     {
-        /// <summary>Snowflake id.</summary>
+        /// <summary>Snowflake id (read also when sent as a number, as Tomon's own SDKs accept it; kept as text, which a double would round).</summary>
+        [JsonConverter(typeof(LenientStringConverter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>User name, without the discriminator.</summary>
