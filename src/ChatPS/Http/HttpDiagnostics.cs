@@ -21,23 +21,20 @@ namespace ChatPS.Http
         public static readonly TimeSpan LongWait = TimeSpan.FromSeconds(5);
 
         /// <summary>Sends the rate-limit waits of at least <see cref="LongWait"/> made inside the returned scope to <paramref name="sink"/>.</summary>
-        public static IDisposable ListenForLongWaits(Action<HttpLogEntry> sink)
-        {
-            if (sink is null) throw new ArgumentNullException(nameof(sink));
-            var previous = LongWaits.Value;
-            LongWaits.Value = previous is null ? sink : previous + sink;
-            return new Scope(LongWaits, previous);
-        }
+        public static IDisposable ListenForLongWaits(Action<HttpLogEntry> sink) => Listen(LongWaits, sink);
 
         internal static void WriteLongWait(HttpLogEntry entry) => LongWaits.Value?.Invoke(entry);
 
         /// <summary>Sends the HTTP log lines of calls made inside the returned scope to <paramref name="sink"/>.</summary>
-        public static IDisposable Listen(Action<HttpLogEntry> sink)
+        public static IDisposable Listen(Action<HttpLogEntry> sink) => Listen(Current, sink);
+
+        // Adds the sink for the calling flow; disposing the scope restores what was there before.
+        private static IDisposable Listen(AsyncLocal<Action<HttpLogEntry>?> slot, Action<HttpLogEntry> sink)
         {
             if (sink is null) throw new ArgumentNullException(nameof(sink));
-            var previous = Current.Value;
-            Current.Value = previous is null ? sink : previous + sink;
-            return new Scope(Current, previous);
+            var previous = slot.Value;
+            slot.Value = previous is null ? sink : previous + sink;
+            return new Scope(slot, previous);
         }
 
         /// <summary>True when a line written now would reach someone (so building it is worth the work).</summary>

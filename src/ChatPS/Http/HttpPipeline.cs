@@ -220,12 +220,12 @@ namespace ChatPS.Http
                     Log(request, null, wait, null, attempt, note);
                     if (wait >= HttpDiagnostics.LongWait)
                         HttpDiagnostics.WriteLongWait(new HttpLogEntry(Platform, request.Method.Method, Redact(request.PathAndQuery, request), null, wait, null, attempt,
-                            $"{note}, until {(DateTimeOffset.UtcNow + wait).ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}"));
+                            $"{note}, until {UtcText(DateTimeOffset.UtcNow + wait)}"));
                 }, Max(TimeSpan.Zero, _options.RetryBudget - Elapsed(started)), cancellationToken).ConfigureAwait(false);
             }
             catch (RateLimitWaitTooLongException ex)
             {
-                string opens = ex.OpensAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                string opens = UtcText(ex.OpensAt);
                 string note = $"not sent: the {ex.Reason} opens at {opens}, in {ex.Wait.TotalSeconds:0}s, past the retry budget ({_options.RetryBudget.TotalSeconds:0}s)";
                 Log(request, null, TimeSpan.Zero, null, attempt, note);
                 throw new ChatApiException(Platform, ChatErrorKind.RateLimited, request.Method, request.Path, null, null, note, null, attempt - 1);
@@ -336,6 +336,10 @@ namespace ChatPS.Http
         }
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+        // A moment in a log line or message: UTC whatever the offset it came with, the same in every culture.
+        private static string UtcText(DateTimeOffset moment) =>
+            moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         private static TimeSpan Elapsed(long since) =>
             TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - since) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
