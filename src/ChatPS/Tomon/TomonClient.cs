@@ -138,7 +138,8 @@ namespace ChatPS.Tomon
             {
                 tokenElement = default;
             }
-            if (tokenElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(JsonValues.StringOf(tokenElement)))
+            string? tokenText = tokenElement.ValueKind == JsonValueKind.String ? JsonValues.StringOf(tokenElement) : null;
+            if (tokenText is null || string.IsNullOrWhiteSpace(tokenText))
                 throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, response.StatusCode, null,
                     "the sign-in reply carries no token", null, response.Attempts);
 
@@ -146,10 +147,10 @@ namespace ChatPS.Tomon
             // user's own fields plus "token" (a JWT unlike the bot token), not {token, user}. So the user is read from the
             // reply itself and signing in needs no second call to /users/@me.
             // A SecureString holds at most 65,536 characters; a real session token (a JWT) is a few hundred.
-            if (JsonValues.StringOf(tokenElement)!.Length > 65536)
+            if (tokenText.Length > 65536)
                 throw new ChatApiException(ChatPlatform.Tomon, ChatErrorKind.InvalidResponse, request.Method, request.Path, response.StatusCode, null,
                     "the sign-in reply's token is too long to be one", null, response.Attempts);
-            var token = ApiToken.FromPlainText(JsonValues.StringOf(tokenElement)!);
+            var token = ApiToken.FromPlainText(tokenText);
             // An error about the reply quotes the start of it, where the new session token is: redacted like the others.
             request.Secrets.Add(token);
             TomonUser? user = null;
